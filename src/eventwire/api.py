@@ -1,0 +1,113 @@
+"""The Python API: ``code_article`` for one text, ``Coder`` for batches. The CLI and the HTTP API
+call the same functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .article import Article, parse_published
+from .errors import ArticleError
+from .nlp import DEFAULT_MODEL, load_nlp
+from .pipeline import Pipeline
+
+
+@dataclass
+class CodedArticle:
+    """The result of coding one article: PLOVER event records, quotes and article-level flags."""
+
+    article: Article
+    records: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+    flags: list[dict[str, Any]] = field(default_factory=list)
+
+
+class Coder:
+    """Loads the spaCy pipeline and the knowledge base once, then codes articles."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, *, batch_size: int = 32, max_chars: int = 200_000) -> None:
+        self.nlp = load_nlp(model)
+        self.pipeline = Pipeline(self.nlp)
+        self.batch_size = batch_size
+        self.max_chars = max_chars
+
+    def code(self, article: Article) -> CodedArticle:
+        result = next(self.code_many([article]))
+        if isinstance(result, ArticleError):
+            raise result
+        return result
+
+    def code_many(self, articles: Iterable[Article | ArticleError]) -> Iterator[CodedArticle | ArticleError]:
+        """Code a stream of articles (errors from the readers pass through in place). One article's
+        failure is yielded as an ArticleError and the rest go on."""
+        pending: list[Article | ArticleError] = []
+        for item in articles:
+            pending.append(item)
+            if len(pending) >= self.batch_size:
+                yield from self._batch(pending)
+                pending = []
+        if pending:
+            yield from self._batch(pending)
+
+    def _batch(self, items: list[Article | ArticleError]) -> Iterator[CodedArticle | ArticleError]:
+        good: list[Article] = []
+        for item in items:
+            if isinstance(item, Article) and len(item.text) > self.max_chars:
+                good.append(item)  # reported below, in order
+            elif isinstance(item, Article):
+                good.append(item)
+        texts = [a.text if len(a.text) <= self.max_chars else "" for a in good]
+        docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size))
+        by_id: dict[int, CodedArticle | ArticleError] = {}
+        for article in good:
+            doc = next(docs)
+            if len(article.text) > self.max_chars:
+                reason = f"text is {len(article.text):,} characters, over the limit of {self.max_chars:,}"
+                by_id[id(article)] = ArticleError(article.id, reason, "code")
+                continue
+            try:
+                records, quotes, analysis = self.pipeline(article, doc)
+                by_id[id(article)] = CodedArticle(article, records, quotes, analysis.flags)
+            except Exception as exc:  # one bad article must not stop the batch
+                by_id[id(article)] = ArticleError(article.id, f"coding failed: {type(exc).__name__}: {exc}", "code")
+        for item in items:
+            yield item if isinstance(item, ArticleError) else by_id[id(item)]
+
+
+_default_coders: dict[str, Coder] = {}
+
+
+def _coder(model: str) -> Coder:
+    if model not in _default_coders:
+        _default_coders[model] = Coder(model)
+    return _default_coders[model]
+
+
+def code_article(
+    text: str,
+    *,
+    published: str | dt.date | None = None,
+    id: str | None = None,  # noqa: A002 - the Article's key is "id"
+    url: str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    model: str = DEFAULT_MODEL,
+) -> CodedArticle:
+    """Code one article's text into PLOVER event records.
+
+    ``published`` (YYYY-MM-DD) anchors relative dates; without it they stay unresolved.
+    Raises ArticleError if the text is empty.
+    """
+    article = Article.from_dict(
+        {"id": id, "text": text, "url": url, "outlet": outlet, "title": title,
+         "published": published.isoformat() if isinstance(published, dt.date) else published}
+    )
+    parse_published(article.published)
+    return _coder(model).code(article)
+
+
+def code_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL) -> Iterator[CodedArticle | ArticleError]:
+    """Code many articles with batching; yields a CodedArticle or an ArticleError per input, in order."""
+    return _coder(model).code_many(articles)

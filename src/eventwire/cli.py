@@ -1,0 +1,213 @@
+"""The ``eventwire`` command: a thin layer over the library (runner, store, api)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .api import CodedArticle, Coder
+from .errors import ArticleError, EventwireError
+from .output import print_table, write_jsonl
+from .runner import Skipped, run
+from .schema import validation_errors
+from .settings import load_settings
+from .store import open_store
+
+app = typer.Typer(help="Turn news articles into PLOVER political event data.", no_args_is_help=True,
+                  add_completion=False)
+err = Console(stderr=True)
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+DbOption = Annotated[str | None, typer.Option("--db", help="Store: a SQLite file path or a database URL. "
+                                              "[default: ./eventwire.db, or $EVENTWIRE_DB]")]
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"[red]Error:[/red] {message}", highlight=False)
+    return typer.Exit(1)
+
+
+def _format(choice: Format | None) -> Format:
+    if choice is not None:
+        return choice
+    return Format.table if sys.stdout.isatty() else Format.jsonl
+
+
+def _date(value: str | None, flag: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _fail(f"{flag} must be a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"eventwire {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """eventwire: who did what to whom, when and where, who said it, on what evidence."""
+
+
+@app.command()
+def code(
+    sources: Annotated[list[str], typer.Argument(help="Article files, directories or glob patterns "
+                                                 "(.txt, .json, .jsonl, .html; '-' for stdin).")],
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for plain-text and "
+                                                  "HTML articles that carry none.")] = None,
+    url: Annotated[str | None, typer.Option(help="URL for plain-text articles.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name for plain-text articles.")] = None,
+    title: Annotated[str | None, typer.Option(help="Title for plain-text articles.")] = None,
+    output_format: Annotated[Format | None, typer.Option("--format", help="jsonl (default when piped) or "
+                                                         "table (default on a terminal).")] = None,
+    db: DbOption = None,
+    no_store: Annotated[bool, typer.Option("--no-store", help="Print events without storing them.")] = False,
+    force: Annotated[bool, typer.Option(help="Code articles again even if the store has them.")] = False,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to use (any installed pipeline name).")] = None,
+) -> None:
+    """Code articles into PLOVER event records, print them and store them."""
+    settings = load_settings(db=db, model=model)
+    fmt = _format(output_format)
+    out = Console()
+    try:
+        if published is not None:
+            _date(published, "--published")
+        coder = Coder(settings.model, batch_size=settings.batch_size, max_chars=settings.max_chars)
+        store = None if no_store else open_store(settings.db)
+    except EventwireError as exc:
+        raise _fail(str(exc)) from None
+
+    def report(result: CodedArticle | Skipped | ArticleError) -> None:
+        if isinstance(result, ArticleError):
+            err.print(f"[red]error:[/red] {result.article_id}: {result.reason}", highlight=False)
+            return
+        if fmt is Format.jsonl:
+            write_jsonl(result.records, sys.stdout)
+            sys.stdout.flush()
+        else:
+            note = " (already stored)" if isinstance(result, Skipped) else ""
+            print_table(result.records, out, title=f"{result.article.id}{note}: {len(result.records)} events")
+
+    try:
+        summary = run(sources, coder, store, force=force,
+                      read_options={"published": published, "url": url, "outlet": outlet, "title": title},
+                      on_result=report)
+    except EventwireError as exc:
+        raise _fail(str(exc)) from None
+    finally:
+        if store is not None:
+            store.close()
+    where = f" -> {store.url}" if store is not None else ""
+    err.print(f"coded {summary.coded} article(s), {summary.events} event(s); {summary.skipped} already stored; "
+              f"{summary.failed} failed{where}", highlight=False)
+    if not summary.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    event_type: Annotated[list[str] | None, typer.Option("--type", "-t", help="PLOVER type (repeatable).")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor code (ISO3 or NATO, EU, UNO, ...).")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Recipient code.")] = None,
+    since: Annotated[str | None, typer.Option(help="First date (YYYY-MM-DD), inclusive.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last date (YYYY-MM-DD), inclusive.")] = None,
+    article: Annotated[str | None, typer.Option(help="Only events of this article id.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    output_format: Annotated[Format | None, typer.Option("--format", help="jsonl or table.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Query stored events by type, actor, recipient and date range."""
+    settings = load_settings(db=db)
+    first, last = _date(since, "--since"), _date(until, "--until")
+    if first and last and first > last:
+        raise _fail(f"--since {since} is after --until {until}")
+    types = [t.upper() for t in event_type or []]
+    from .plover import EVENT_TYPES
+
+    unknown = [t for t in types if t not in EVENT_TYPES]
+    if unknown:
+        raise _fail(f"unknown event type {', '.join(unknown)}; PLOVER types are {', '.join(EVENT_TYPES)}")
+    if not Path(settings.db).exists() and "://" not in settings.db:
+        raise _fail(f"no store at {settings.db}: run 'eventwire code FILE...' first or pass --db")
+    try:
+        with open_store(settings.db) as store:
+            found = store.events(types=types or None, actor=actor, recipient=recipient, since=first, until=last,
+                                 article_id=article, limit=limit)
+    except EventwireError as exc:
+        raise _fail(str(exc)) from None
+    if _format(output_format) is Format.jsonl:
+        write_jsonl(found, sys.stdout)
+    else:
+        print_table(found, Console(), title=f"{len(found)} events")
+        if not found:
+            err.print("no events match")
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="The article's id.")],
+    db: DbOption = None,
+) -> None:
+    """Show one stored article with its events and quotes (JSON)."""
+    settings = load_settings(db=db)
+    try:
+        with open_store(settings.db) as store:
+            data = store.article(article_id)
+    except EventwireError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="JSONL files of event records ('-' for stdin).")],
+) -> None:
+    """Check event records against the JSON Schema that eventwire ships."""
+    bad = 0
+    total = 0
+    for path in files:
+        lines = sys.stdin if str(path) == "-" else path.open(encoding="utf-8")
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            total += 1
+            try:
+                record: Any = json.loads(line)
+            except json.JSONDecodeError as exc:
+                bad += 1
+                err.print(f"{path}:{n}: malformed JSON: {exc.msg}", highlight=False)
+                continue
+            for problem in validation_errors(record):
+                bad += 1
+                err.print(f"{path}:{n}: {problem}", highlight=False)
+    typer.echo(f"{total} record(s) checked, {bad} problem(s)")
+    if bad:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the event record."""
+    from .schema import event_schema
+
+    typer.echo(json.dumps(event_schema(), indent=2))

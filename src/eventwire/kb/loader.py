@@ -1,0 +1,167 @@
+"""Load the knowledge base shipped in ``kb/data/`` into an index of names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..errors import KnowledgeBaseError
+from .model import Country, DatedSector, Name, Office, Organisation, Person, Role
+
+# Surnames that are also ordinary words or places: never resolved from the surname alone.
+_AMBIGUOUS_SURNAMES = {"may", "trump", "johnson", "brown", "king", "rice", "power", "little", "good", "young"}
+
+
+def _date(value: Any, where: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise KnowledgeBaseError(f"{where}: bad date {value!r} (expected YYYY-MM-DD)") from None
+
+
+def _strip_article(text: str) -> str:
+    text = " ".join(text.split())
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+class KnowledgeBase:
+    """Names -> entities, people's dated offices, and role words."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, list[Name]] = defaultdict(list)
+        self.countries: dict[str, Country] = {}
+        self.organisations: list[Organisation] = []
+        self.people: list[Person] = []
+        self.roles: dict[str, Role] = {}
+        self._holders: dict[tuple[str, str], list[tuple[Person, Office]]] = defaultdict(list)
+
+    # -- building -------------------------------------------------------------------------------
+    def add_name(self, text: str, name: Name) -> None:
+        key = _strip_article(text).lower()
+        if key and all(n.kind != name.kind or n.target is not name.target for n in self.names[key]):
+            self.names[key].append(Name(name.kind, name.target, name.sector, _strip_article(text)))
+
+    def add_country(self, raw: dict[str, Any]) -> None:
+        country = Country(code=raw["code"], name=raw["name"], qid=raw.get("qid"), capital=raw.get("capital"))
+        self.countries[country.code] = country
+        for text in [raw["name"], *raw.get("aliases", [])]:
+            self.add_name(text, Name("country", country))
+        for text in raw.get("adjectives", []):
+            self.add_name(text, Name("adjective", country))
+        for text in raw.get("demonyms", []):
+            self.add_name(text, Name("demonym", country, "CVL"))
+        for text in [raw.get("capital"), *raw.get("capital_aliases", [])]:
+            if text:
+                self.add_name(text, Name("capital", country, "GOV"))
+        for meto in raw.get("metonyms", []):
+            self.add_name(meto["text"], Name("metonym", country, meto.get("sector", "GOV")))
+
+    def add_organisation(self, raw: dict[str, Any], default_sector: str) -> None:
+        where = f"organisation {raw.get('name')!r}"
+        org = Organisation(
+            name=raw["name"],
+            code=raw.get("code") or raw.get("country") or "IGO",
+            sector=raw.get("sector", default_sector),
+            qid=raw.get("qid"),
+            sectors=tuple(
+                DatedSector(s["sector"], _date(s.get("start"), where), _date(s.get("end"), where))
+                for s in raw.get("sectors", [])
+            ),
+        )
+        self.organisations.append(org)
+        for text in [raw["name"], *raw.get("aliases", [])]:
+            self.add_name(text, Name("organisation", org))
+
+    def add_person(self, raw: dict[str, Any]) -> None:
+        where = f"person {raw.get('name')!r}"
+        offices = tuple(
+            sorted(
+                (
+                    Office(
+                        office=o["office"],
+                        country=o["country"],
+                        sector=o["sector"],
+                        start=_date(o.get("start"), where),
+                        end=_date(o.get("end"), where),
+                        titles=tuple(t.lower() for t in o.get("titles", [])),
+                    )
+                    for o in raw.get("offices", [])
+                ),
+                key=lambda o: o.start or dt.date.min,
+            )
+        )
+        person = Person(name=raw["name"], qid=raw.get("qid"), gender=raw.get("gender"), offices=offices)
+        self.people.append(person)
+        for text in [raw["name"], *raw.get("aliases", [])]:
+            self.add_name(text, Name("person", person))
+        for office in offices:
+            for title in office.titles:
+                self._holders[(office.country, title)].append((person, office))
+
+    def add_role(self, raw: dict[str, Any]) -> None:
+        role = Role(sector=raw["sector"], is_title=bool(raw.get("titles")), words=tuple(raw["words"]))
+        for word in raw["words"]:
+            self.roles.setdefault(word.lower(), role)
+
+    def add_surnames(self) -> None:
+        """Index each person's surname when it points to one person only and is not a common word."""
+        by_surname: dict[str, set[int]] = defaultdict(set)
+        for i, person in enumerate(self.people):
+            for name in [person.name]:
+                parts = name.split()
+                if len(parts) > 1:
+                    by_surname[parts[-1].lower()].add(i)
+        for surname, idx in by_surname.items():
+            if len(idx) == 1 and surname not in _AMBIGUOUS_SURNAMES and surname not in self.names:
+                person = self.people[next(iter(idx))]
+                self.add_name(person.name.split()[-1], Name("surname", person))
+
+    # -- queries --------------------------------------------------------------------------------
+    def lookup(self, text: str) -> list[Name]:
+        return self.names.get(_strip_article(text).lower(), [])
+
+    def office_holder(self, country: str, title: str, day: dt.date | None) -> tuple[Person, Office] | None:
+        """Who held ``title`` (e.g. "foreign minister") for ``country`` on ``day``; None if unknown."""
+        if day is None:
+            return None
+        for person, office in self._holders.get((country, title.lower()), []):
+            if office.held_on(day):
+                return person, office
+        return None
+
+
+def _read_json(name: str) -> list[dict[str, Any]]:
+    path = resources.files("eventwire").joinpath(f"kb/data/{name}")
+    if not path.is_file():
+        return []
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except json.JSONDecodeError as exc:
+        raise KnowledgeBaseError(f"kb/data/{name}: malformed JSON: {exc}") from None
+    if not isinstance(data, list):
+        raise KnowledgeBaseError(f"kb/data/{name}: expected a JSON list of entries")
+    return data
+
+
+@lru_cache(maxsize=1)
+def load_kb() -> KnowledgeBase:
+    """The knowledge base shipped with the package (loaded once per process)."""
+    kb = KnowledgeBase()
+    for raw in _read_json("countries.json"):
+        kb.add_country(raw)
+    for raw in _read_json("organisations.json"):
+        kb.add_organisation(raw, "IGO")
+    for raw in _read_json("groups.json"):
+        kb.add_organisation(raw, "REB")
+    for raw in _read_json("people.json"):
+        kb.add_person(raw)
+    for raw in _read_json("roles.json"):
+        kb.add_role(raw)
+    kb.add_surnames()
+    return kb

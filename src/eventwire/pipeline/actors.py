@@ -1,0 +1,323 @@
+"""Actors: find the mentions of countries, organisations, groups, people and role words in a parsed
+article and resolve each to a PLOVER entity (code, sector, office), using the article's date for
+people's offices. Later mentions ("Wallace", "the UK secretary", "she", "it") reuse what an earlier
+full mention established where the text makes it clear.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import insort
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..kb import KnowledgeBase, Name, Person
+from .model import Analysis, Entity, Mention
+
+# Which reading of an ambiguous name wins ("Georgia" the country over a person of that name, ...).
+_KIND_PRIORITY = {"person": 0, "organisation": 1, "metonym": 2, "capital": 3, "country": 4,
+                  "adjective": 5, "demonym": 6, "surname": 7}
+_COUNTRY_KINDS = {"country", "adjective", "demonym", "capital", "metonym"}
+_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod"}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_IT_PRONOUNS = {"it", "its"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Definite descriptions that point back to the last organisation of a kind.
+_ANAPHORIC_ORGS = {"alliance": {"NATO", "CSTO", "AUKUS"}, "bloc": {"EU", "ASEAN", "AU", "BRICS", "ECOWAS"}}
+
+
+@lru_cache(maxsize=4)
+def _matcher(nlp: Language, kb: KnowledgeBase) -> PhraseMatcher:
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    keys = sorted(kb.names)
+    matcher.add("KB", list(nlp.tokenizer.pipe(keys)))
+    return matcher
+
+
+def _case_ok(alias: str, span: Span) -> bool:
+    """"US" must not match the pronoun "us"; "Turkey" must not match the bird."""
+    text = span.text
+    if alias.replace(".", "").isupper() and len(alias.replace(".", "")) <= 5:
+        return text == alias
+    if alias[:1].isupper():
+        return text[:1].isupper()
+    return True
+
+
+def _best_name(names: list[Name], span: Span) -> Name | None:
+    ok = [n for n in names if _case_ok(n.text, span)]
+    return min(ok, key=lambda n: _KIND_PRIORITY.get(n.kind, 9)) if ok else None
+
+
+def _person_entity(person: Person, text: str, day: dt.date | None) -> Entity:
+    office = person.office_on(day)
+    if office is not None:
+        return Entity(office.country, office.sector, text, person.qid, person.name, office.office)
+    if day is not None:
+        last = person.last_office_before(day)
+        if last is not None:
+            return Entity(last.country, last.sector, text, person.qid, person.name, f"former {last.office}")
+    return Entity(None, None, text, person.qid, person.name, None)
+
+
+def _name_entity(name: Name, text: str, day: dt.date | None) -> Entity:
+    target = name.target
+    if name.kind in ("person", "surname"):
+        return _person_entity(target, text, day)  # type: ignore[arg-type]
+    if name.kind == "organisation":
+        return Entity(target.code, target.sector_on(day), text, target.qid, target.name)  # type: ignore[union-attr]
+    return Entity(target.code, name.sector, text, target.qid, target.name)  # type: ignore[union-attr]
+
+
+class ActorFinder:
+    """Pipeline stage: adds ``analysis.mentions`` (sorted by position)."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase, speech_verbs: frozenset[str]) -> None:
+        self.nlp = nlp
+        self.kb = kb
+        self.speech_verbs = speech_verbs
+        self.matcher = _matcher(nlp, kb)
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        doc = analysis.doc
+        day = analysis.article.published
+        mentions = self._named_mentions(doc, day)
+        mentions = self._attach_titles_and_roles(doc, mentions, day)
+        mentions.sort(key=lambda m: m.start)
+        self._resolve_references(analysis, doc, mentions, day)
+        analysis.mentions = sorted(mentions, key=lambda m: m.start)
+        analysis.reset_mention_index()
+        return analysis
+
+    # -- names from the KB and from NER ---------------------------------------------------------
+    def _named_mentions(self, doc: Doc, day: dt.date | None) -> list[Mention]:
+        spans: list[Span] = []
+        chosen: dict[tuple[int, int], Name] = {}
+        for _, start, end in self.matcher(doc):
+            span = doc[start:end]
+            name = _best_name(self.kb.lookup(span.text), span)
+            if name is not None:
+                spans.append(span)
+                chosen[(start, end)] = name
+        ner_people = [e for e in doc.ents if e.label_ == "PERSON"]
+        kept = filter_spans(spans + ner_people)
+        mentions: list[Mention] = []
+        for span in kept:
+            name = chosen.get((span.start, span.end))
+            if name is None:  # a person the KB does not know
+                if any(t.is_digit for t in span) or span.text.islower():
+                    continue
+                entity = Entity(None, None, span.text, None, None, None)
+                mentions.append(Mention(span.start, span.end, span.root.i, "person", entity,
+                                        person_key=span.text))
+                continue
+            kind = "person" if name.kind == "surname" else name.kind
+            entity = _name_entity(name, span.text, day)
+            gender = getattr(name.target, "gender", None) if kind == "person" else None
+            key = name.target.name if kind == "person" else None  # type: ignore[union-attr]
+            mentions.append(Mention(span.start, span.end, span.root.i, kind, entity, gender, key))
+        return mentions
+
+    # -- titles before names ("German Foreign Minister Annalena Baerbock") and role nouns ----------
+    def _attach_titles_and_roles(self, doc: Doc, mentions: list[Mention], day: dt.date | None) -> list[Mention]:
+        by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+        absorbed: set[int] = set()
+        out: list[Mention] = []
+        roles = self.kb.roles
+        # People: look left for title words and a country adjective.
+        for m in mentions:
+            if m.kind != "person":
+                continue
+            i = m.start - 1
+            title_tokens: list[Token] = []
+            country: Mention | None = None
+            while i >= 0 and doc[i].sent == doc[m.start].sent:
+                tok = doc[i]
+                other = by_token.get(i)
+                if other is not None and other.kind in _COUNTRY_KINDS and country is None:
+                    country = other
+                    i = other.start - 1
+                    continue
+                if tok.lower_ in roles or tok.lower_ in ("shadow", "foreign", "prime", "deputy", "interior"):
+                    title_tokens.insert(0, tok)
+                    i -= 1
+                    continue
+                break
+            title = " ".join(t.lower_ for t in title_tokens) or None
+            if title is None:
+                title = self._appositive_title(doc, m)
+            if country is not None:
+                absorbed.add(id(country))
+                m.start = min(m.start, country.start)
+            if title_tokens:
+                m.start = min(m.start, title_tokens[0].i)
+            if m.entity.code is None and country is not None:
+                m.entity.code = country.entity.code
+            if m.entity.sector is None and title:
+                role = roles.get(title.split()[-1])
+                m.entity.sector = role.sector if role else None
+            if m.entity.office is None and title:
+                m.entity.office = title
+            m.entity.entity_text = doc[m.start:m.end].text
+        # Role nouns: "Russian troops", "the Kiev army", "Russian foreign minister", "police".
+        for tok in doc:
+            if tok.i in by_token or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            role_word, start = self._role_phrase(doc, tok)
+            if role_word is None:
+                continue
+            role = roles[role_word]
+            country = None
+            for child in tok.children:
+                other = by_token.get(child.i)
+                if other is not None and other.kind in _COUNTRY_KINDS | {"organisation"} and (
+                    child.dep_ in _MODIFIER_DEPS
+                ):
+                    country = other
+                elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                    for pobj in child.children:
+                        other = by_token.get(pobj.i)
+                        if other is not None and other.kind in _COUNTRY_KINDS | {"organisation"}:
+                            country = other
+            entity = Entity(None, role.sector, "", None, None, role_word if role.is_title else None)
+            span_start = start
+            if country is not None:
+                absorbed.add(id(country))
+                entity.code = country.entity.code
+                span_start = min(start, country.start)
+                holder = self.kb.office_holder(country.entity.code, role_word, day) if role.is_title else None
+                if holder is not None:
+                    person, office = holder
+                    entity = Entity(office.country, office.sector, "", person.qid, person.name, office.office)
+            end = tok.i + 1
+            entity.entity_text = doc[span_start:end].text
+            out.append(Mention(span_start, end, tok.i, "role", entity,
+                               person_key=entity.identifier_text if role.is_title else None))
+        return [m for m in mentions if id(m) not in absorbed] + out
+
+    def _role_phrase(self, doc: Doc, tok: Token) -> tuple[str | None, int]:
+        """The longest role phrase ending at ``tok`` ("foreign minister", "defence secretary")."""
+        roles = self.kb.roles
+        for width in (3, 2):
+            start = tok.i - width + 1
+            if start >= 0 and doc[start].sent == tok.sent:
+                phrase = doc[start:tok.i + 1].text.lower()
+                if phrase in roles:
+                    return phrase, start
+        for form in (tok.lower_, tok.lemma_.lower()):
+            if form in roles:
+                return form, tok.i
+        return None, tok.i
+
+    def _appositive_title(self, doc: Doc, m: Mention) -> str | None:
+        for child in doc[m.head].children:
+            if child.dep_ == "appos" and child.lower_ in self.kb.roles:
+                return child.lower_
+        return None
+
+    # -- later mentions reuse earlier ones --------------------------------------------------------
+    def _resolve_references(self, analysis: Analysis, doc: Doc, mentions: list[Mention],
+                            day: dt.date | None) -> None:
+        people: list[Mention] = []
+        full_names: dict[str, Mention] = {}
+        for m in mentions:
+            if m.kind != "person":
+                continue
+            text = doc[m.head].text if m.end - m.start > 1 else doc[m.start:m.end].text
+            # A bare surname of someone named in full earlier: reuse that person.
+            if m.end - m.start == 1 and m.entity.identifier_text is None and text in full_names:
+                self._reuse(m, full_names[text])
+            elif m.end - m.start == 1 and text in full_names and full_names[text].entity.identifier_text == (
+                m.entity.identifier_text
+            ):
+                m.resolved_from = mentions.index(full_names[text])
+            name_tokens = [t for t in doc[m.start:m.end] if t.ent_type_ == "PERSON" or t.i == m.head]
+            if name_tokens:
+                full_names.setdefault(name_tokens[-1].text, m)
+            people.append(m)
+        # Pronouns and "the alliance", in reading order so that each can point to the ones before it.
+        for tok in doc:
+            low = tok.lower_
+            found: Mention | None = None
+            if low in _PRONOUN_GENDER and tok.pos_ == "PRON" or (low in ("his", "her") and tok.dep_ == "poss"):
+                target = self._antecedent_person(doc, mentions, tok, _PRONOUN_GENDER[low])
+                if target is not None:
+                    found = self._copy(target, tok, "pronoun", mentions)
+            elif low in _IT_PRONOUNS and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "poss"):
+                target = self._antecedent_it(analysis, doc, mentions, tok)
+                if target is not None:
+                    found = self._copy(target, tok, "pronoun", mentions)
+            elif low in _ANAPHORIC_ORGS and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
+                codes = _ANAPHORIC_ORGS[low]
+                prior = [m for m in mentions if m.start < tok.i and m.entity.code in codes]
+                if prior:
+                    found = self._copy(prior[-1], tok, "organisation", mentions)
+                    found.start = tok.i - 1
+                    found.entity.entity_text = doc[tok.i - 1:tok.i + 1].text
+            if found is not None:
+                insort(mentions, found, key=lambda m: m.start)
+        for m in mentions:
+            if m.kind == "role" and m.entity.office and m.entity.identifier_text is None:
+                target = self._title_antecedent(mentions, m)
+                if target is not None:
+                    self._reuse(m, target)
+                    m.resolved_from = mentions.index(target)
+
+    def _reuse(self, m: Mention, target: Mention) -> None:
+        text = m.entity.entity_text
+        m.entity = Entity(**{**target.entity.to_dict(), "entity_text": text})
+        m.gender = target.gender
+        m.person_key = target.person_key
+
+    def _copy(self, target: Mention, tok: Token, kind: str, mentions: list[Mention]) -> Mention:
+        entity = Entity(**{**target.entity.to_dict(), "entity_text": tok.text})
+        return Mention(tok.i, tok.i + 1, tok.i, kind, entity, target.gender, target.person_key,
+                       resolved_from=mentions.index(target))
+
+    def _antecedent_person(self, doc: Doc, mentions: list[Mention], tok: Token, gender: str) -> Mention | None:
+        candidates = [m for m in mentions if m.end <= tok.i and m.person_key
+                      and (m.gender in (None, gender)) and tok.i - m.end < 120]
+        if not candidates:
+            return None
+        # "..., he said": prefer the last person who was speaking.
+        if tok.dep_ in _SUBJECT_DEPS and tok.head.lemma_ in self.speech_verbs:
+            speakers = [m for m in candidates if doc[m.head].dep_ in _SUBJECT_DEPS
+                        and doc[m.head].head.lemma_ in self.speech_verbs]
+            if speakers:
+                return speakers[-1]
+        same_sentence = [m for m in candidates if doc[m.start].sent == tok.sent]
+        return (same_sentence or candidates)[-1]
+
+    def _antecedent_it(self, analysis: Analysis, doc: Doc, mentions: list[Mention], tok: Token) -> Mention | None:
+        """"it" is the nearest earlier subject country/organisation in the sentence, else the main
+        subject of the previous sentence; otherwise it stays unresolved."""
+        sent_no = analysis.sentence_of(tok.i)
+        own_subjects = {c.i for c in tok.head.children if c.dep_ in _SUBJECT_DEPS} if tok.dep_ not in (
+            _SUBJECT_DEPS) else set()
+        coded = [m for m in mentions if m.kind in _COUNTRY_KINDS | {"organisation"} and m.end <= tok.i
+                 and m.head not in own_subjects]
+        here = [m for m in coded if analysis.sentence_of(m.head) == sent_no
+                and doc[m.head].dep_ in _SUBJECT_DEPS]
+        if here:
+            return here[-1]
+        if sent_no > 0:
+            prev = analysis.sentences[sent_no - 1]
+            for m in coded:
+                head = doc[m.head]
+                if analysis.sentence_of(m.head) == sent_no - 1 and head.dep_ in _SUBJECT_DEPS and (
+                    head.head == prev.root
+                ):
+                    return m
+        return None
+
+    def _title_antecedent(self, mentions: list[Mention], m: Mention) -> Mention | None:
+        word = (m.entity.office or "").split()[-1]
+        for prior in reversed([p for p in mentions if p.start < m.start and p.kind == "person"]):
+            office = (prior.entity.office or "").lower()
+            if word and word in office and (m.entity.code in (None, prior.entity.code)):
+                return prior
+        return None

@@ -1,0 +1,157 @@
+"""When: resolve the words that date an event ("on Tuesday", "yesterday", "last week", "3 March")
+against the article's ``published`` date. A weekday in a future clause resolves forward, in a past
+clause backward. ``date_precision`` says how exact the result is: day, week, month, year, or
+``published`` when the text gives no date of its own (the event is dated by the article).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from .model import Analysis
+
+_WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                         "sunday"))}
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+_MONTH_RE = re.compile(r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?\b", re.IGNORECASE)
+_YEAR_RE = re.compile(r"\b(19|20)\d{2}\b")
+_DAY_RE = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\b")
+_NOT_A_POINT = {"since", "until", "till", "for", "over", "throughout", "between", "from"}
+_SPEECH_DEPS = {"ccomp", "parataxis"}
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def resolve(text: str, published: dt.date | None, future: bool = False) -> tuple[dt.date | None, str] | None:
+    """Resolve date words against ``published``. Returns (date, precision), (None, "unresolved") when a
+    relative date has no anchor, or None when the words are not a point in time."""
+    low = " ".join(text.lower().replace("’", "'").split())
+    low = re.sub(r"^(on|in|at|by|the|this past)\s+", "", low)
+    words = low.split()
+    if not words:
+        return None
+    relative = {
+        "today": (0, "day"), "tonight": (0, "day"), "this morning": (0, "day"), "this afternoon": (0, "day"),
+        "this evening": (0, "day"), "yesterday": (-1, "day"), "tomorrow": (1, "day"),
+        "the day before yesterday": (-2, "day"), "overnight": (0, "day"), "earlier today": (0, "day"),
+    }
+    if low in relative:
+        if published is None:
+            return None, "unresolved"
+        delta, precision = relative[low]
+        return published + dt.timedelta(days=delta), precision
+    if published is not None:
+        span_words = {"week": 7}
+        for unit in ("week", "month", "year"):
+            for prefix, step in (("last", -1), ("past", -1), ("this", 0), ("next", 1), ("coming", 1)):
+                if low in (f"{prefix} {unit}", f"the {prefix} {unit}", f"earlier this {unit}"):
+                    step = -0 if low.startswith("earlier") else step
+                    if unit == "week":
+                        return _monday(published) + dt.timedelta(days=span_words["week"] * step), "week"
+                    if unit == "month":
+                        month = published.month + step
+                        year = published.year + (month - 1) // 12
+                        return dt.date(year, (month - 1) % 12 + 1, 1), "month"
+                    return dt.date(published.year + step, 1, 1), "year"
+    weekday = next((w for w in words if w.rstrip(",") in _WEEKDAYS), None)
+    if weekday and not _MONTH_RE.search(low):
+        if published is None:
+            return None, "unresolved"
+        target = _WEEKDAYS[weekday.rstrip(",")]
+        if "next" in words or ("coming" in words) or (future and "last" not in words):
+            delta = (target - published.weekday()) % 7 or 7
+        else:
+            delta = -((published.weekday() - target) % 7)
+            if "last" in words and delta == 0:
+                delta = -7
+        return published + dt.timedelta(days=delta), "day"
+    if _MONTH_RE.search(low) or _YEAR_RE.search(low):
+        return _explicit(low, published, future)
+    return None
+
+
+@lru_cache(maxsize=2048)
+def _explicit(low: str, published: dt.date | None, future: bool) -> tuple[dt.date | None, str] | None:
+    import dateparser  # imported here: it is slow to load and most sentences carry no explicit date
+
+    has_month = bool(_MONTH_RE.search(low))
+    has_year = bool(_YEAR_RE.search(low))
+    has_day = has_month and bool(_DAY_RE.search(_YEAR_RE.sub("", low)))
+    if not has_year and published is None:
+        return None, "unresolved"
+    settings = {"PREFER_DATES_FROM": "future" if future else "past", "PREFER_DAY_OF_MONTH": "first",
+                "REQUIRE_PARTS": [], "RETURN_AS_TIMEZONE_AWARE": False}
+    if published is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time(12))
+    parsed = dateparser.parse(low, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    day = parsed.date()
+    if has_day:
+        return day, "day"
+    if has_month:
+        return day.replace(day=1), "month"
+    return dt.date(day.year, 1, 1), "year"
+
+
+class DateResolver:
+    """Pipeline stage: sets ``date``, ``date_text`` and ``date_precision`` on each event."""
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        doc = analysis.doc
+        dates_by_sentence: dict[int, list[Span]] = {}
+        for ent in doc.ents:
+            if ent.label_ in ("DATE", "TIME"):
+                dates_by_sentence.setdefault(analysis.sentence_of(ent.start), []).append(ent)
+        published = analysis.article.published
+        for event in analysis.events:
+            candidates = dates_by_sentence.get(event.sentence, [])
+            chosen = self._governing_date(doc[event.trigger], candidates)
+            if chosen is not None:
+                resolved = resolve(chosen.text, published, future=event.future)
+                if resolved is not None:
+                    event.date, event.date_precision = resolved
+                    event.date_text = chosen.text
+                    continue
+            if published is not None:
+                event.date, event.date_precision = published, "published"
+            else:
+                event.date, event.date_precision = None, "unresolved"
+        return analysis
+
+    def _governing_date(self, trigger: Token, dates: list[Span]) -> Span | None:
+        """The date phrase attached to the trigger or to the words that govern it, up to (and then
+        including) the verb of saying: "told Commons on Monday that it had decided to supply"."""
+        if not dates:
+            return None
+        chain: list[Token] = [trigger]
+        node = trigger
+        while node.head != node and len(chain) < 8:
+            crossed_speech = node.dep_ in _SPEECH_DEPS
+            node = node.head
+            chain.append(node)
+            if crossed_speech:
+                break
+        rank = {tok.i: n for n, tok in enumerate(chain)}
+        best: tuple[int, int, Span] | None = None
+        for span in dates:
+            attach = span.root.head if span.root.dep_ == "pobj" else span.root
+            if attach.dep_ == "prep":
+                if attach.lower_ in _NOT_A_POINT:
+                    continue
+                attach = attach.head
+            elif attach.dep_ in ("npadvmod", "tmod", "advmod", "nmod", "compound", "nummod", "pobj"):
+                attach = attach.head
+            if attach.i not in rank:
+                continue
+            key = (rank[attach.i], abs(span.start - trigger.i))
+            if best is None or key < best[:2]:
+                best = (*key, span)
+        return best[2] if best else None

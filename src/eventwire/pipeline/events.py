@@ -1,0 +1,430 @@
+"""Events: where an event type is decided. Finds the words that carry a PLOVER event in each
+sentence (verbs, and nouns such as "talks" or "sanctions"), reads who acts and on whom from the
+dependency parse, and sets the markers (negated, future, hypothetical, reported).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import Entry, Lexicon
+from .model import Analysis, Entity, Event, Mention
+
+_SUBJ = {"nsubj", "csubj"}
+_CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "parataxis", "appos"}
+_RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "over", "from", "for", "of")
+_NO_RECIPIENT_PREPS = {"MOBILIZE": {"to", "into", "toward", "towards", "at", "on", "for", "from"},
+                       "CONSULT": {"on", "at", "for", "over", "of", "into"},
+                       "PROTEST": {"on", "at", "for", "into"},
+                       "AID": {"on", "at", "with", "into", "from", "of"},
+                       "ASSAULT": {"at", "for", "from", "into", "to"},
+                       "RETREAT": {"from", "to", "into"}}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must"}
+_OBJECT_CONTROL = {"urge", "ask", "order", "force", "persuade", "tell", "call", "press", "invite", "allow",
+                   "encourage", "pressure", "push", "compel", "instruct", "direct", "warn"}
+# A verbal act that contains another act ("threatened to impose sanctions") codes as one event.
+_CONTAINERS = {"REQUEST", "THREATEN", "REJECT", "AGREE", "CONCEDE"}
+_CONTENT_MODE = {
+    "REQUEST": {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist",
+                "RETREAT": "yield", "CONCEDE": "yield"},
+    "REJECT": {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist",
+               "RETREAT": "yield", "CONCEDE": "yield", "REQUEST": "change"},
+    "THREATEN": {"ASSAULT": "violence", "SANCTION": "restrict", "COERCE": "restrict", "MOBILIZE": "violence"},
+}
+_CONFLICT_MATERIAL = {"ASSAULT", "COERCE", "SANCTION"}
+_FUTURE_COOPERATION = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+_INTENT_ADJECTIVES = {"prepared", "ready", "set", "poised", "willing", "determined", "going"}
+_FUTURE_NOUN_CUES = {"ahead", "upcoming", "planned", "next", "forthcoming", "scheduled", "proposed"}
+
+
+@dataclass
+class _Trigger:
+    token: Token
+    entry: Entry
+    tokens: list[int]
+    anchor: Token  # the verb whose arguments are read (the light verb for "impose sanctions")
+    noun: bool = False
+    via_rule: bool = False  # the type came from the verb's object ("pay a price", "send troops")
+
+
+class EventFinder:
+    """Pipeline stage: adds ``analysis.events``."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        doc = analysis.doc
+        for sent_no, sent in enumerate(analysis.sentences):
+            triggers = self._triggers(doc, sent.start, sent.end)
+            by_token = {t.token.i: t for t in triggers}
+            events: dict[int, Event] = {}
+            for trig in triggers:
+                event = self._event(analysis, trig, sent_no)
+                if event is not None:
+                    events[trig.token.i] = event
+            self._absorb_contents(doc, events, by_token)
+            for event in events.values():
+                if any(a.code for a in event.actors) or (event.passive and any(r.code for r in event.recipients)):
+                    analysis.events.append(event)
+        return analysis
+
+    # -- finding trigger words ------------------------------------------------------------------
+    def _triggers(self, doc: Doc, start: int, end: int) -> list[_Trigger]:
+        found: list[_Trigger] = []
+        used_nouns: set[int] = set()
+        for tok in doc[start:end]:
+            if tok.pos_ != "VERB" and not (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma in self.lex.speech:
+                continue
+            objects = [c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
+            objects += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for p in c.children if p.dep_ == "pobj"]
+            entry = None
+            via_rule = False
+            for obj in objects:
+                rule = self.lex.object_rules.get((lemma, obj.lemma_.lower()))
+                if rule is not None:
+                    entry, via_rule = rule, True
+                    break
+            if entry is None:
+                entry = self._match_verb(tok, lemma)
+            if entry is None and lemma in self.lex.light_verbs:
+                for obj in objects:
+                    noun_entry = self._match_noun(obj)
+                    if noun_entry is not None:
+                        found.append(_Trigger(obj, noun_entry, [tok.i, obj.i], tok, noun=False))
+                        used_nouns.add(obj.i)
+                        break
+                continue
+            if entry is not None:
+                words = [tok.i] + [c.i for c in tok.children if c.dep_ in ("prt", "prep", "dobj")
+                                   and c.lower_ in entry.extra]
+                if via_rule:
+                    words += [o.i for o in objects if (lemma, o.lemma_.lower()) in self.lex.object_rules]
+                found.append(_Trigger(tok, entry, sorted(set(words)), tok, via_rule=via_rule))
+                used_nouns.update(o.i for o in objects)
+        for tok in doc[start:end]:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in used_nouns:
+                continue
+            entry = self._match_noun(tok)
+            if entry is not None:
+                found.append(_Trigger(tok, entry, [tok.i], tok, noun=True))
+        return found
+
+    def _match_verb(self, tok: Token, lemma: str) -> Entry | None:
+        entries = self.lex.verbs.get(lemma)
+        if not entries:
+            return None
+        child_words = {c.lower_ for c in tok.children} | {c.lemma_.lower() for c in tok.children}
+        for entry in entries:
+            if all(w in child_words for w in entry.extra):
+                return entry
+        return None
+
+    def _match_noun(self, tok: Token) -> Entry | None:
+        entries = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
+        if not entries:
+            return None
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        for entry in entries:
+            if all(w in mods for w in entry.extra):
+                return entry
+        return None
+
+    # -- one event ------------------------------------------------------------------------------
+    def _event(self, analysis: Analysis, trig: _Trigger, sent_no: int) -> Event | None:
+        entry = trig.entry
+        event = Event(type=entry.type, sentence=sent_no, trigger=trig.token.i, trigger_tokens=trig.tokens,
+                      modes=[entry.mode] if entry.mode else [], contexts=list(entry.contexts))
+        self._passive = False
+        if trig.noun:
+            event.actors, event.recipients = self._noun_arguments(analysis, trig.token, entry.type)
+        else:
+            event.actors, event.recipients = self._verb_arguments(analysis, trig.anchor, entry.type)
+        event.passive = self._passive
+        self._markers(analysis, trig, event)
+        self._speaker(analysis, trig.token, event)
+        self._contexts(trig.anchor, event)
+        self._retype(trig, event)
+        if event.type == "MOBILIZE" and not event.modes:
+            sector = next((a.sector for a in event.actors if a.sector), None)
+            mode = {"MIL": "troops", "COP": "police", "REB": "militia"}.get(sector or "")
+            if mode:
+                event.modes = [mode]
+        return event
+
+    def _verb_arguments(self, analysis: Analysis, verb: Token, type_: str) -> tuple[list[Entity], list[Entity]]:
+        actors: list[Entity] = []
+        recipients: list[Entity] = []
+        passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+        if passive_subject is not None or agent is not None:
+            self._passive = True
+            if agent is not None:
+                actors = self._entities(analysis, agent)
+            if passive_subject is not None:
+                recipients = self._entities(analysis, passive_subject)
+        else:
+            subject = self._subject(verb)
+            if subject is not None:
+                actors = self._entities(analysis, subject)
+            elif verb.dep_ == "acl" and verb.tag_ == "VBN":  # "troops deployed by X": the noun is acted on
+                recipients = self._entities(analysis, verb.head)
+        if not recipients:
+            recipients = self._objects(analysis, verb, type_)
+        return actors, [r for r in recipients if not _same(r, actors)]
+
+    def _subject(self, verb: Token, depth: int = 0) -> Token | None:
+        for child in verb.children:
+            if child.dep_ in _SUBJ:
+                if child.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+                    return verb.head
+                return child
+        if depth > 4:
+            return None
+        head = verb.head
+        if verb.dep_ == "xcomp":
+            if head.lemma_.lower() in _OBJECT_CONTROL:
+                obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+                if obj is not None:
+                    return obj
+            return self._subject(head, depth + 1)
+        if verb.dep_ in ("conj", "acomp", "advcl") and head != verb:
+            return self._subject(head, depth + 1)
+        if verb.dep_ == "pcomp" and head.dep_ == "prep":
+            return self._subject(head.head, depth + 1)
+        if verb.dep_ == "relcl":
+            return verb.head
+        return None
+
+    def _objects(self, analysis: Analysis, verb: Token, type_: str) -> list[Entity]:
+        blocked = _NO_RECIPIENT_PREPS.get(type_, set())
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative", "iobj") and child.pos_ != "ADP":
+                found = self._entities(analysis, child)
+                if found:
+                    return found
+        for prep_word in _RECIPIENT_PREPS:
+            if prep_word in blocked:
+                continue
+            for child in verb.children:
+                if child.dep_ in ("prep", "dative") and child.lower_ == prep_word:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found = self._entities(analysis, pobj)
+                            if found:
+                                return found
+        # "complained that NATO members are selling ...": the subject of the content clause.
+        for child in verb.children:
+            if child.dep_ == "ccomp":
+                subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None:
+                    found = self._entities(analysis, subject)
+                    if found:
+                        return found
+        return []
+
+    def _noun_arguments(self, analysis: Analysis, noun: Token, type_: str) -> tuple[list[Entity], list[Entity]]:
+        actors: list[Entity] = []
+        recipients: list[Entity] = []
+        blocked = _NO_RECIPIENT_PREPS.get(type_, set()) - {"on"}
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                mention = analysis.mention_at(child.i)
+                if mention is not None:
+                    actors.append(_own(mention))
+            elif child.dep_ == "prep":
+                word = child.lower_
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    if word == "by":
+                        actors.extend(self._entities(analysis, pobj))
+                    elif word == "between":
+                        actors.extend(self._entities(analysis, pobj))
+                    elif word in _RECIPIENT_PREPS and word not in blocked and not recipients:
+                        recipients = self._entities(analysis, pobj)
+        return _dedupe(actors), [r for r in recipients if not _same(r, actors)]
+
+    def _entities(self, analysis: Analysis, tok: Token) -> list[Entity]:
+        """The entities a noun phrase names: its own mention and those joined to it by "and"."""
+        found: list[Mention] = []
+        heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+        for head in heads:
+            mention = analysis.mention_at(head.i)
+            if mention is None:
+                mention = self._mention_below(analysis, head)
+            if mention is not None:
+                found.append(mention)
+        return _dedupe([_own(m) for m in found])
+
+    def _mention_below(self, analysis: Analysis, tok: Token) -> Mention | None:
+        """The nearest mention in the phrase, not crossing into clauses or "of"-phrases' clauses."""
+        frontier = [c for c in tok.children if c.dep_ not in _CLAUSE_DEPS and c.dep_ != "conj"]
+        depth = 0
+        while frontier and depth < 4:
+            for child in frontier:
+                mention = analysis.mention_at(child.i)
+                if mention is not None and mention.entity.code is not None:
+                    return mention
+            frontier = [g for c in frontier for g in c.children if g.dep_ not in _CLAUSE_DEPS]
+            depth += 1
+        return None
+
+    # -- markers --------------------------------------------------------------------------------
+    def _markers(self, analysis: Analysis, trig: _Trigger, event: Event) -> None:
+        verb = trig.anchor
+        chain = [verb]
+        node = verb
+        while node.dep_ in ("xcomp", "acomp", "conj", "pcomp", "prep", "pobj", "advmod") and node.head != node:
+            node = node.head
+            chain.append(node)
+            if len(chain) > 6:
+                break
+        for child in verb.children:
+            low = child.lower_
+            if child.dep_ == "neg" or low in ("never",):
+                event.negated = True
+            if child.dep_ == "aux" and low in _FUTURE_AUX:
+                event.future = True
+            if child.dep_ == "aux" and low in _HYPOTHETICAL_AUX:
+                event.hypothetical = True
+            if child.dep_ == "aux" and low == "would":
+                event.future = True
+            if child.dep_ == "mark" and low in ("if", "unless", "whether"):
+                event.hypothetical = True
+        if verb.dep_ == "conj":  # "would not intervene ..., and would continue to supply"
+            for child in verb.head.children:
+                if child.dep_ == "aux" and child.lower_ in _FUTURE_AUX | {"would"}:
+                    event.future = True
+        for gov in chain[1:]:
+            lemma = gov.lemma_.lower()
+            if lemma in self.lex.negating_governors:
+                event.secondary.append("NEGATING:" + lemma)
+            if lemma in self.lex.future_governors or gov.lower_ in _INTENT_ADJECTIVES:
+                event.future = True
+            if lemma in self.lex.hypothetical_words:
+                event.hypothetical = True
+            for child in gov.children:
+                if child.dep_ == "aux" and child.lower_ in _FUTURE_AUX:
+                    event.future = True
+                if child.dep_ == "neg" and gov.lemma_.lower() not in self.lex.negating_governors:
+                    event.negated = True
+        if trig.noun:
+            words = {t.lower_ for t in chain} | {c.lower_ for c in trig.token.children}
+            if words & _FUTURE_NOUN_CUES:
+                event.future = True
+        for child in verb.children:  # "asked what assistance NATO would provide"
+            if child.tag_ in ("WDT", "WP") or any(g.tag_ in ("WDT", "WP") for g in child.children
+                                                  if child.dep_ in ("dobj", "nsubj")):
+                event.hypothetical = True
+        if verb.dep_ == "relcl" and verb.head.lower_ in ("route", "way", "plan", "option", "chance"):
+            event.hypothetical = True
+        if any(t.lower_ in ("if", "unless") and t.dep_ == "mark" and t.head == verb for t in verb.sent):
+            event.hypothetical = True
+
+    def _speaker(self, analysis: Analysis, tok: Token, event: Event) -> None:
+        q_index = analysis.speaker_at.get(tok.i)
+        if q_index is None:
+            return
+        quote = analysis.quotes[q_index]
+        event.reported = True
+        event.speaker = quote.speaker
+        if event.future and "would" in {c.lower_ for c in tok.children}:
+            event.hypothetical = False
+        speaker = quote.speaker
+        if speaker is None:
+            return
+        # "I"/"we" inside what someone said are the speaker (or the speaker's side).
+        doc = analysis.doc
+        subject = self._subject(tok) if not event.actors else None
+        if subject is not None and subject.lower_ in ("i", "we") and quote.kind in ("direct", "reported"):
+            if subject.lower_ == "i":
+                event.actors = [Entity(**{**speaker.to_dict(), "entity_text": subject.text})]
+            elif speaker.code:
+                event.actors = [Entity(speaker.code, "GOV" if speaker.sector in (None, "MIL") else speaker.sector,
+                                       subject.text)]
+        del doc
+
+    def _contexts(self, verb: Token, event: Event) -> None:
+        for tok in verb.subtree:
+            context = self.lex.context_nouns.get(tok.lemma_.lower())
+            if context and context not in event.contexts:
+                event.contexts.append(context)
+
+    def _retype(self, trig: _Trigger, event: Event) -> None:
+        negating = [s for s in event.secondary if s.startswith("NEGATING:")]
+        event.secondary = [s for s in event.secondary if not s.startswith("NEGATING:")]
+        if negating and event.type not in ("REJECT", "THREATEN", "ACCUSE"):
+            verb = negating[0].split(":", 1)[1]
+            if verb in ("refuse", "decline", "reject") and event.type not in _CONFLICT_MATERIAL | {"PROTEST"}:
+                mode = _CONTENT_MODE["REJECT"].get(event.type, "change")
+                event.type, event.modes = "REJECT", [mode]
+            else:
+                event.negated = True
+            return
+        if event.negated:
+            return
+        if trig.via_rule and event.type == "THREATEN" and event.speaker is not None and event.speaker.code and (
+            not any(a.code == event.speaker.code for a in event.actors)
+        ):
+            # "Moscow will pay a high price," said the German minister: Germany threatens Russia.
+            event.recipients = event.actors
+            event.actors = [Entity(**event.speaker.to_dict())]
+            event.future = False
+            return
+        if event.type in _CONFLICT_MATERIAL and event.future and not event.hypothetical and (
+            event.reported or event.speaker is not None
+            or any(t.lower_ in _INTENT_ADJECTIVES or t.lemma_ in ("threaten", "vow") for t in trig.anchor.ancestors)
+        ):
+            mode = _CONTENT_MODE["THREATEN"].get(event.type)
+            event.type, event.modes = "THREATEN", [mode] if mode else []
+            event.future = False
+        elif event.type in _FUTURE_COOPERATION and event.future and not event.hypothetical:
+            event.secondary.append("AGREE")  # PLOVER codes promised cooperation as AGREE
+
+    def _absorb_contents(self, doc: Doc, events: dict[int, Event], triggers: dict[int, _Trigger]) -> None:
+        """"Russia threatened to impose sanctions": one THREATEN whose mode comes from the content."""
+        for i in list(events):
+            event = events.get(i)
+            if event is None:
+                continue
+            tok = doc[i]
+            anchor = triggers[i].anchor
+            parent = anchor.head if anchor.dep_ in ("xcomp", "ccomp") else None
+            if parent is None or parent.i not in events:
+                continue
+            container = events[parent.i]
+            if container.type not in _CONTAINERS:
+                continue
+            mode = _CONTENT_MODE.get(container.type, {}).get(event.type)
+            if mode and not container.modes:
+                container.modes = [mode]
+            if not container.recipients:
+                container.recipients = event.recipients or [a for a in event.actors if not _same(a, container.actors)]
+            for ctx in event.contexts:
+                if ctx not in container.contexts:
+                    container.contexts.append(ctx)
+            del events[i]
+            del tok
+
+
+def _own(mention: Mention) -> Entity:
+    return Entity(**mention.entity.to_dict())
+
+
+def _same(entity: Entity, others: list[Entity]) -> bool:
+    return any(entity.code is not None and entity.code == o.code and entity.sector == o.sector
+               and entity.identifier_text == o.identifier_text for o in others)
+
+
+def _dedupe(entities: list[Entity]) -> list[Entity]:
+    out: list[Entity] = []
+    for entity in entities:
+        if not _same(entity, out):
+            out.append(entity)
+    return out

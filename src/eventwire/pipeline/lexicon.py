@@ -1,0 +1,109 @@
+"""The event lexicon (data/lexicon.toml): which words carry which PLOVER type, mode and context.
+
+Entry syntax, one string each: ``LEMMA[ WORD...][ /MODE][ @CONTEXT[,CONTEXT]]``. Extra words are a
+particle or preposition the verb must govern ("call for", "pull out"), or a modifier a noun must have
+("air strike"). A longer entry outranks the bare lemma.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import tomllib
+
+from ..errors import EventwireError
+from ..plover import EVENT_TYPES
+
+
+@dataclass(frozen=True)
+class Entry:
+    lemma: str
+    extra: tuple[str, ...]
+    type: str
+    mode: str | None
+    contexts: tuple[str, ...]
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    nouns: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    light_verbs: frozenset[str] = frozenset()
+    object_rules: dict[tuple[str, str], Entry] = field(default_factory=dict)
+    context_nouns: dict[str, str] = field(default_factory=dict)
+    speech: frozenset[str] = frozenset()
+    future_governors: frozenset[str] = frozenset()
+    negating_governors: frozenset[str] = frozenset()
+    hypothetical_words: frozenset[str] = frozenset()
+    past_governors: frozenset[str] = frozenset()
+
+
+def parse_entry(text: str, type_: str) -> Entry:
+    """``"pull out /withdraw @military"`` -> Entry("pull", ("out",), type_, "withdraw", ("military",))."""
+    contexts: tuple[str, ...] = ()
+    mode = None
+    if "@" in text:
+        text, ctx = text.split("@", 1)
+        contexts = tuple(c.strip() for c in ctx.split(",") if c.strip())
+    if "/" in text:
+        text, mode_text = text.split("/", 1)
+        mode = mode_text.strip() or None
+    words = text.lower().split()
+    if not words:
+        raise EventwireError(f"lexicon: empty entry under {type_}")
+    return Entry(words[0], tuple(words[1:]), type_, mode, contexts)
+
+
+def _words(section: dict, key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in section.get(key, []))
+
+
+def load_lexicon_file(path: Path | None = None) -> Lexicon:
+    if path is None:
+        raw_text = resources.files("eventwire").joinpath("data/lexicon.toml").read_text("utf-8")
+    else:
+        raw_text = Path(path).read_text("utf-8")
+    try:
+        raw = tomllib.loads(raw_text)
+    except tomllib.TOMLDecodeError as exc:
+        raise EventwireError(f"lexicon {path or 'data/lexicon.toml'}: {exc}") from None
+    lex = Lexicon()
+    for type_ in EVENT_TYPES:
+        section = raw.get(type_, {})
+        for text in section.get("verbs", []):
+            entry = parse_entry(text, type_)
+            lex.verbs[entry.lemma].append(entry)
+        for text in section.get("nouns", []):
+            entry = parse_entry(text, type_)
+            lex.nouns[entry.lemma].append(entry)
+    for table in (lex.verbs, lex.nouns):
+        for entries in table.values():
+            entries.sort(key=lambda e: -len(e.extra))
+    lex.light_verbs = _words(raw.get("light_verbs", {}), "verbs")
+    for rule in raw.get("object_rules", {}).get("rules", []):
+        left, right = rule.split("=", 1)
+        verb, noun = (w.strip().lower() for w in left.split("+", 1))
+        right = right.strip()
+        type_ = right.split()[0]
+        lex.object_rules[(verb, noun)] = parse_entry(f"{verb} {right[len(type_):]}", type_)
+    for context, nouns in raw.get("context_nouns", {}).items():
+        for noun in nouns:
+            lex.context_nouns.setdefault(noun.lower(), context)
+    speech = raw.get("speech", {})
+    lex.speech = _words(speech, "verbs") if isinstance(speech, dict) else frozenset(w.lower() for w in speech)
+    markers = raw.get("markers", {})
+    lex.future_governors = _words(markers, "future_governors")
+    lex.negating_governors = _words(markers, "negating_governors")
+    lex.hypothetical_words = _words(markers, "hypothetical_words")
+    lex.past_governors = _words(markers, "past_governors")
+    return lex
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The lexicon shipped with the package (parsed once per process)."""
+    return load_lexicon_file()

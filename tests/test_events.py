@@ -1,0 +1,104 @@
+"""Event types, roles and markers from the dependency parse, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire import Article
+from helpers import find, summary
+
+DAY = dt.date(2023, 5, 10)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def code(coder):
+    def _code(text: str, published: dt.date | None = DAY):
+        return coder.code(Article(id="t", text=text, published=published)).records
+    return _code
+
+
+def test_aid_from_subject_to_object(code):
+    records = code("France delivered armoured vehicles to Ukraine on Monday.")
+    assert find(records, "AID", ["FRA"], ["UKR"])
+
+
+def test_passive_voice_reads_the_agent_as_actor(code):
+    records = code("The Iranian proposal was rejected by the United States.")
+    assert find(records, "REJECT", ["USA"], ["IRN"])
+
+
+def test_assault_with_role_words_and_place(code):
+    records = code("Russian troops shelled Kharkiv on Tuesday, killing four civilians.")
+    attack = find(records, "ASSAULT", ["RUS"])
+    assert attack
+    assert attack[0]["actor"][0]["sector"] == "MIL"
+    assert attack[0]["event_loc"]["country"] == "UKR"
+    assert attack[0]["event_loc"]["lat"] is not None
+    assert attack[0]["date"] == "2023-05-09"
+
+
+def test_negation_is_marked(code):
+    records = code("Serbia did not recognise the new government in Kosovo.")
+    assert records and all(r["markers"]["negated"] for r in records)
+
+
+def test_refusing_to_meet_is_a_rejection(code):
+    records = code("The Venezuelan government refused to meet the Colombian delegation.")
+    reject = find(records, "REJECT", ["VEN"])
+    assert reject and reject[0]["mode"] == ["meet"]
+
+
+def test_future_meeting_is_marked_future_and_dated_forward(code):
+    records = code("Chinese Foreign Minister Wang Yi will meet his Indian counterpart on Friday.")
+    meet = find(records, "CONSULT", ["CHN"])
+    assert meet and meet[0]["markers"]["future"]
+    assert meet[0]["date"] == "2023-05-12"
+
+
+def test_conditional_attack_is_hypothetical(code):
+    records = code("If Hamas fires rockets again, Israel could strike targets in Gaza.")
+    assert records and any(r["markers"]["hypothetical"] for r in records)
+
+
+def test_threat_to_impose_sanctions_is_one_threaten_event(code):
+    records = code("The European Union threatened to impose sanctions on Belarus.")
+    assert [s[0] for s in summary(records)] == ["THREATEN"]
+    assert find(records, "THREATEN", ["EU"], ["BLR"])
+
+
+def test_demand_is_a_request(code):
+    records = code("Protesters in Nairobi demanded that the Kenyan government lower fuel prices.")
+    assert find(records, "REQUEST", ["KEN"]) or find(records, "PROTEST", ["KEN"])
+
+
+def test_police_arrests_are_coercion(code):
+    records = code("Police in Dhaka arrested twelve opposition activists on Sunday.")
+    arrest = find(records, "COERCE", ["BGD"])
+    assert arrest and arrest[0]["mode"] == ["arrest"]
+
+
+def test_reported_speech_makes_the_speaker_the_source_of_a_verbal_event(code):
+    records = code("Turkish President Recep Tayyip Erdogan accused Sweden of sheltering militants.")
+    assert find(records, "ACCUSE", ["TUR"], ["SWE"])
+
+
+def test_every_record_has_quad_code_scale_and_cameo(code):
+    records = code("Egypt hosted talks between Israeli and Palestinian officials in Cairo.")
+    for r in records:
+        assert 1 <= r["quad_code"] <= 4
+        assert -10 <= r["event_scale"] <= 10
+        assert r["cameo"].isdigit()
+
+
+def test_without_publication_date_relative_dates_stay_unresolved(code):
+    records = code("Japan sent rescue teams to Turkey yesterday.", published=None)
+    assert records
+    assert records[0]["date"] is None
+    assert records[0]["date_precision"] == "unresolved"
+
+
+def test_same_text_gives_the_same_ids(code):
+    text = "Brazil and Argentina signed a trade agreement in Buenos Aires."
+    assert [r["id"] for r in code(text)] == [r["id"] for r in code(text)]

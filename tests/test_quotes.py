@@ -1,0 +1,49 @@
+"""Direct quotes and reported speech, with speakers resolved to entities."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventwire import Article
+
+TEXT = (
+    "Kenyan President William Ruto met Tanzanian officials in Arusha on Monday.\n\n"
+    "“We will not allow the border to close again,” Ruto said. “Trade is the life of this region.”\n\n"
+    'The Tanzanian foreign minister said: "Our doors remain open to our neighbours."\n\n'
+    "Ruto added that both governments would form a joint committee."
+)
+
+
+def coded(coder):
+    return coder.code(Article(id="q", text=TEXT, published=dt.date(2024, 3, 5)))
+
+
+def test_curly_quote_with_speaker_after_it(coder):
+    quotes = coded(coder).quotes
+    first = next(q for q in quotes if q["text"].startswith("We will not allow"))
+    assert first["kind"] == "direct"
+    assert first["speaker"]["identifier_text"] == "William Ruto"
+    assert first["speaker"]["code"] == "KEN"
+
+
+def test_following_quote_in_the_same_paragraph_keeps_the_speaker(coder):
+    quotes = coded(coder).quotes
+    second = next(q for q in quotes if q["text"].startswith("Trade is the life"))
+    assert second["speaker"]["identifier_text"] == "William Ruto"
+
+
+def test_straight_quote_with_speaker_before_it(coder):
+    quotes = coded(coder).quotes
+    third = next(q for q in quotes if q["text"].startswith("Our doors"))
+    assert third["speaker"]["code"] == "TZA"
+
+
+def test_reported_speech_has_its_speaker(coder):
+    quotes = coded(coder).quotes
+    reported = [q for q in quotes if q["kind"] == "reported"]
+    assert any(q["speaker"]["identifier_text"] == "William Ruto" and "joint committee" in q["text"] for q in reported)
+
+
+def test_quote_offsets_point_into_the_text(coder):
+    for q in coded(coder).quotes:
+        assert TEXT[q["start"]:q["end"]].strip() == q["text"]
