@@ -13,7 +13,9 @@ from ..errors import KnowledgeBaseError
 from .model import Country, DatedSector, Name, Office, Organisation, Person, Role
 
 # Surnames that are also ordinary words or places: never resolved from the surname alone.
-_AMBIGUOUS_SURNAMES = {"may", "trump", "johnson", "brown", "king", "rice", "power", "little", "good", "young"}
+_AMBIGUOUS_SURNAMES = {"may", "johnson", "brown", "king", "rice", "power", "little", "good", "young", "austin",
+                       "hunt", "burns", "waltz", "sharon", "champagne", "salami", "gates", "bishop", "martin",
+                       "wang", "li", "kim", "park", "lee", "singh", "khan", "ali", "said", "rahman", "hamid"}
 
 
 def _date(value: Any, where: str) -> dt.date | None:

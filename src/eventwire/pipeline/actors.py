@@ -15,6 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from .. import geo
 from ..kb import KnowledgeBase, Name, Person
 from .model import Analysis, Entity, Mention
 
@@ -172,18 +173,23 @@ class ActorFinder:
                 continue
             role = roles[role_word]
             country = None
+            place_code: str | None = None
             for child in tok.children:
                 other = by_token.get(child.i)
                 if other is not None and other.kind in _COUNTRY_KINDS | {"organisation"} and (
                     child.dep_ in _MODIFIER_DEPS
                 ):
                     country = other
-                elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                elif child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
                     for pobj in child.children:
                         other = by_token.get(pobj.i)
                         if other is not None and other.kind in _COUNTRY_KINDS | {"organisation"}:
                             country = other
-            entity = Entity(None, role.sector, "", None, None, role_word if role.is_title else None)
+                        elif other is None and pobj.ent_type_ == "GPE" and child.lower_ == "in":
+                            place = geo.city(pobj.text)  # "police in Lagos"
+                            if place and place["iso3"]:
+                                place_code = place["iso3"]
+            entity = Entity(place_code, role.sector, "", None, None, role_word if role.is_title else None)
             span_start = start
             if country is not None:
                 absorbed.add(id(country))

@@ -67,8 +67,9 @@ class EventFinder:
                 if event is not None:
                     events[trig.token.i] = event
             self._absorb_contents(doc, events, by_token)
+            self._merge_duplicates(doc, events)
             for event in events.values():
-                if any(a.code for a in event.actors) or (event.passive and any(r.code for r in event.recipients)):
+                if _worth_keeping(event):
                     analysis.events.append(event)
         return analysis
 
@@ -80,20 +81,40 @@ class EventFinder:
             if tok.pos_ != "VERB" and not (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
                 continue
             lemma = tok.lemma_.lower()
-            if lemma in self.lex.speech:
-                continue
+            if any(c.dep_ == "oprd" for c in tok.children):
+                continue  # "called it a crime" names, it does not call
+            if lemma in self.lex.speech and self._match_verb(tok, lemma, phrasal_only=True) is None:
+                continue  # verbs of saying carry quotes, not events ("speak to" is still a meeting)
             objects = [c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
-            objects += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+            objects += [p for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to")
                         for p in c.children if p.dep_ == "pobj"]
-            entry = None
+            if any((lemma, o.lemma_.lower()) in self.lex.non_event_objects for o in objects):
+                continue
+            entry = self._match_verb(tok, lemma, phrasal_only=True)
             via_rule = False
-            for obj in objects:
-                rule = self.lex.object_rules.get((lemma, obj.lemma_.lower()))
-                if rule is not None:
-                    entry, via_rule = rule, True
-                    break
+            rule_objects: list[int] = []
+            if entry is None:
+                verb_forms = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ == "prt"] + [lemma]
+                for form in verb_forms:
+                    for obj in objects:
+                        for noun in _noun_forms(obj):
+                            rule = self.lex.object_rules.get((form, noun))
+                            if rule is not None:
+                                entry, via_rule, rule_objects = rule, True, [obj.i]
+                                break
+                        if entry is not None:
+                            break
+                    if entry is not None:
+                        break
             if entry is None:
                 entry = self._match_verb(tok, lemma)
+            if entry is None and not any(c.dep_ == "dobj" for c in tok.children):
+                # "Russian troops moved to the border": an intransitive verb typed by its subject.
+                subject = self._subject(tok)
+                if subject is not None:
+                    rule = self.lex.object_rules.get((lemma, subject.lemma_.lower()))
+                    if rule is not None and rule.type == "MOBILIZE":
+                        entry, via_rule = rule, True
             if entry is None and lemma in self.lex.light_verbs:
                 for obj in objects:
                     noun_entry = self._match_noun(obj)
@@ -103,10 +124,8 @@ class EventFinder:
                         break
                 continue
             if entry is not None:
-                words = [tok.i] + [c.i for c in tok.children if c.dep_ in ("prt", "prep", "dobj")
-                                   and c.lower_ in entry.extra]
-                if via_rule:
-                    words += [o.i for o in objects if (lemma, o.lemma_.lower()) in self.lex.object_rules]
+                words = [tok.i] + [c.i for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "agent", "advmod")
+                                   and c.lower_ in entry.extra] + rule_objects
                 found.append(_Trigger(tok, entry, sorted(set(words)), tok, via_rule=via_rule))
                 used_nouns.update(o.i for o in objects)
         for tok in doc[start:end]:
@@ -117,13 +136,24 @@ class EventFinder:
                 found.append(_Trigger(tok, entry, [tok.i], tok, noun=True))
         return found
 
-    def _match_verb(self, tok: Token, lemma: str) -> Entry | None:
+    def _match_verb(self, tok: Token, lemma: str, phrasal_only: bool = False) -> Entry | None:
         entries = self.lex.verbs.get(lemma)
         if not entries:
             return None
-        child_words = {c.lower_ for c in tok.children} | {c.lemma_.lower() for c in tok.children}
+        words: set[str] = set()
+        for child in tok.children:
+            if child.dep_ in ("prt", "prep", "agent", "advmod", "dative"):
+                words.add(child.lower_)
+            elif child.dep_ in ("dobj", "npadvmod", "acomp", "oprd", "compound"):
+                words.update((child.lower_, child.lemma_.lower()))
+            if child.dep_ == "prep":
+                words.update(p.lemma_.lower() for p in child.children if p.dep_ == "pobj")
+        if tok.i > 0 and tok.nbor(-1).text == "-" and tok.i > 1:  # "test-fired", "tear-gassed"
+            words.add(tok.nbor(-2).lower_)
         for entry in entries:
-            if all(w in child_words for w in entry.extra):
+            if phrasal_only and not entry.extra:
+                continue
+            if all(w in words for w in entry.extra):
                 return entry
         return None
 
@@ -131,7 +161,12 @@ class EventFinder:
         entries = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
         if not entries:
             return None
-        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        mods: set[str] = set()
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+                mods.update((child.lower_, child.lemma_.lower()))
+        if self.lex.non_event_nouns and any(f"{m} {tok.lemma_.lower()}" in self.lex.non_event_nouns for m in mods):
+            return None
         for entry in entries:
             if all(w in mods for w in entry.extra):
                 return entry
@@ -140,8 +175,9 @@ class EventFinder:
     # -- one event ------------------------------------------------------------------------------
     def _event(self, analysis: Analysis, trig: _Trigger, sent_no: int) -> Event | None:
         entry = trig.entry
-        event = Event(type=entry.type, sentence=sent_no, trigger=trig.token.i, trigger_tokens=trig.tokens,
-                      modes=[entry.mode] if entry.mode else [], contexts=list(entry.contexts))
+        event = Event(type=entry.type, lexical_type=entry.type, sentence=sent_no, trigger=trig.token.i,
+                      trigger_tokens=trig.tokens, modes=[entry.mode] if entry.mode else [],
+                      contexts=list(entry.contexts))
         self._passive = False
         if trig.noun:
             event.actors, event.recipients = self._noun_arguments(analysis, trig.token, entry.type)
@@ -206,6 +242,8 @@ class EventFinder:
     def _objects(self, analysis: Analysis, verb: Token, type_: str) -> list[Entity]:
         blocked = _NO_RECIPIENT_PREPS.get(type_, set())
         for child in verb.children:
+            if type_ == "MOBILIZE":
+                break  # what is mobilised (troops, ships) is not whom it is aimed at
             if child.dep_ in ("dobj", "dative", "iobj") and child.pos_ != "ADP":
                 found = self._entities(analysis, child)
                 if found:
@@ -387,6 +425,32 @@ class EventFinder:
         elif event.type in _FUTURE_COOPERATION and event.future and not event.hypothetical:
             event.secondary.append("AGREE")  # PLOVER codes promised cooperation as AGREE
 
+    def _merge_duplicates(self, doc: Doc, events: dict[int, Event]) -> None:
+        """Two words for one event in a sentence ("increase its deployment by moving troops"): keep
+        the most specific (deepest) trigger."""
+        def key(e: Event) -> tuple:
+            return (e.type, tuple(sorted(a.code or "" for a in e.actors)),
+                    tuple(sorted(r.code or "" for r in e.recipients)), e.negated)
+
+        def depth(i: int) -> int:
+            return sum(1 for _ in doc[i].ancestors)
+
+        for i in list(events):  # "shelled Kharkiv, killing four civilians": one assault
+            tok = doc[i]
+            head = events.get(tok.head.i) if tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" else None
+            if head is not None and head is not events[i] and head.type == events[i].type:
+                for r in events[i].recipients:
+                    if not _same(r, head.recipients):
+                        head.recipients.append(r)
+                del events[i]
+        best: dict[tuple, int] = {}
+        for i, event in events.items():
+            k = key(event)
+            if k not in best or depth(i) > depth(best[k]):
+                best[k] = i
+        for i in [i for i, e in events.items() if best[key(e)] != i]:
+            del events[i]
+
     def _absorb_contents(self, doc: Doc, events: dict[int, Event], triggers: dict[int, _Trigger]) -> None:
         """"Russia threatened to impose sanctions": one THREATEN whose mode comes from the content."""
         for i in list(events):
@@ -401,7 +465,7 @@ class EventFinder:
             container = events[parent.i]
             if container.type not in _CONTAINERS:
                 continue
-            mode = _CONTENT_MODE.get(container.type, {}).get(event.type)
+            mode = _CONTENT_MODE.get(container.type, {}).get(event.lexical_type)
             if mode and not container.modes:
                 container.modes = [mode]
             if not container.recipients:
@@ -411,6 +475,22 @@ class EventFinder:
                     container.contexts.append(ctx)
             del events[i]
             del tok
+
+
+def _worth_keeping(event: Event) -> bool:
+    """An event needs a known actor: a coded one, a role word ("police", "protesters"), or, for
+    "ten journalists were arrested", a coded recipient of a passive verb."""
+    if any(a.code for a in event.actors):
+        return True
+    if any(a.sector for a in event.actors) and (event.recipients or event.type in ("PROTEST", "MOBILIZE")):
+        return True
+    return event.passive and any(r.code for r in event.recipients)
+
+
+def _noun_forms(tok: Token) -> list[str]:
+    """Object-rule keys for a noun, most specific first: "rescue team", then "team"."""
+    head = tok.lemma_.lower()
+    return [f"{c.lower_} {head}" for c in tok.children if c.dep_ in ("compound", "amod")] + [head]
 
 
 def _own(mention: Mention) -> Entity:

@@ -34,6 +34,8 @@ class Lexicon:
     nouns: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     light_verbs: frozenset[str] = frozenset()
     object_rules: dict[tuple[str, str], Entry] = field(default_factory=dict)
+    non_event_objects: frozenset[tuple[str, str]] = frozenset()
+    non_event_nouns: frozenset[str] = frozenset()
     context_nouns: dict[str, str] = field(default_factory=dict)
     speech: frozenset[str] = frozenset()
     future_governors: frozenset[str] = frozenset()
@@ -42,8 +44,10 @@ class Lexicon:
     past_governors: frozenset[str] = frozenset()
 
 
-def parse_entry(text: str, type_: str) -> Entry:
-    """``"pull out /withdraw @military"`` -> Entry("pull", ("out",), type_, "withdraw", ("military",))."""
+def parse_entry(text: str, type_: str, head_last: bool = False) -> Entry:
+    """``"pull out /withdraw @military"`` -> Entry("pull", ("out",), type_, "withdraw", ("military",)).
+
+    Noun entries are written in English order with the head last ("air strike"): ``head_last``."""
     contexts: tuple[str, ...] = ()
     mode = None
     if "@" in text:
@@ -55,6 +59,8 @@ def parse_entry(text: str, type_: str) -> Entry:
     words = text.lower().split()
     if not words:
         raise EventwireError(f"lexicon: empty entry under {type_}")
+    if head_last:
+        return Entry(words[-1], tuple(words[:-1]), type_, mode, contexts)
     return Entry(words[0], tuple(words[1:]), type_, mode, contexts)
 
 
@@ -78,7 +84,7 @@ def load_lexicon_file(path: Path | None = None) -> Lexicon:
             entry = parse_entry(text, type_)
             lex.verbs[entry.lemma].append(entry)
         for text in section.get("nouns", []):
-            entry = parse_entry(text, type_)
+            entry = parse_entry(text, type_, head_last=True)
             lex.nouns[entry.lemma].append(entry)
     for table in (lex.verbs, lex.nouns):
         for entries in table.values():
@@ -90,6 +96,11 @@ def load_lexicon_file(path: Path | None = None) -> Lexicon:
         right = right.strip()
         type_ = right.split()[0]
         lex.object_rules[(verb, noun)] = parse_entry(f"{verb} {right[len(type_):]}", type_)
+    vetoes = raw.get("non_event_objects", {})
+    lex.non_event_objects = frozenset(
+        tuple(w.strip().lower() for w in rule.split("+", 1)) for rule in vetoes.get("rules", [])  # type: ignore[misc]
+    )
+    lex.non_event_nouns = frozenset(" ".join(n.lower().split()) for n in vetoes.get("nouns", []))
     for context, nouns in raw.get("context_nouns", {}).items():
         for noun in nouns:
             lex.context_nouns.setdefault(noun.lower(), context)

