@@ -12,6 +12,7 @@ from .article import Article, parse_published
 from .errors import ArticleError
 from .nlp import DEFAULT_MODEL, load_nlp
 from .pipeline import Pipeline
+from .pipeline.dateline import mask_dateline
 
 
 @dataclass
@@ -58,7 +59,7 @@ class Coder:
                 good.append(item)  # reported below, in order
             elif isinstance(item, Article):
                 good.append(item)
-        texts = [a.text if len(a.text) <= self.max_chars else "" for a in good]
+        texts = [mask_dateline(a.text) if len(a.text) <= self.max_chars else "" for a in good]
         docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size))
         by_id: dict[int, CodedArticle | ArticleError] = {}
         for article in good:

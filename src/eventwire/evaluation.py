@@ -114,7 +114,10 @@ def _matches(record: dict[str, Any], gold: dict[str, Any], text: str) -> bool:
         return False
     if gold.get("actor") and not _codes(record["actor"]) & set(gold["actor"]):
         return False
-    if gold.get("recipient") and not _codes(record["recipient"]) & set(gold["recipient"]):
+    recipients = _codes(record["recipient"])
+    if not recipients and len(record["actor"]) > 1:
+        recipients = _codes(record["actor"])  # PLOVER codes reciprocal events ("A and B met") as joint actors
+    if gold.get("recipient") and not recipients & set(gold["recipient"]):
         return False
     return True
 

@@ -1,7 +1,7 @@
 """The per-article pipeline: Article + spaCy Doc -> event records and quotes.
 
 Stages run in one direction, each adding to the Analysis:
-actors -> quotes -> events -> dates -> places -> records.
+dateline -> actors -> quotes -> events -> dates -> places -> records.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from ..article import Article
 from ..kb import KnowledgeBase, load_kb
 from .actors import ActorFinder
+from .dateline import DatelineFinder
 from .dates import DateResolver
 from .events import EventFinder
 from .lexicon import Lexicon, load_lexicon
@@ -30,6 +31,7 @@ class Pipeline:
         kb = kb or load_kb()
         lexicon = lexicon or load_lexicon()
         self.stages = [
+            DatelineFinder(kb),
             ActorFinder(nlp, kb, lexicon.speech),
             QuoteFinder(lexicon.speech),
             EventFinder(lexicon),

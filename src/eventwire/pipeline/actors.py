@@ -88,8 +88,11 @@ class ActorFinder:
         day = analysis.article.published
         mentions = self._named_mentions(doc, day)
         mentions = self._attach_titles_and_roles(doc, mentions, day)
+        if analysis.dateline_end:
+            mentions = [m for m in mentions if doc[m.start].idx >= analysis.dateline_end]
         mentions.sort(key=lambda m: m.start)
         self._resolve_references(analysis, doc, mentions, day)
+        analysis.home_country = self._home_country(mentions) or analysis.dateline_country
         analysis.mentions = sorted(mentions, key=lambda m: m.start)
         analysis.reset_mention_index()
         return analysis
@@ -204,6 +207,18 @@ class ActorFinder:
             out.append(Mention(span_start, end, tok.i, "role", entity,
                                person_key=entity.identifier_text if role.is_title else None))
         return [m for m in mentions if id(m) not in absorbed] + out
+
+    def _home_country(self, mentions: list[Mention]) -> str | None:
+        """The country most mentions point to, when it holds at least 40% of them (2 or more)."""
+        counts: dict[str, int] = {}
+        for m in mentions:
+            code = m.entity.code
+            if code and len(code) == 3 and code in self.kb.countries and m.kind != "pronoun":
+                counts[code] = counts.get(code, 0) + 1
+        if not counts:
+            return None
+        code, n = max(counts.items(), key=lambda kv: kv[1])
+        return code if n >= 2 and n / sum(counts.values()) >= 0.4 else None
 
     def _role_phrase(self, doc: Doc, tok: Token) -> tuple[str | None, int]:
         """The longest role phrase ending at ``tok`` ("foreign minister", "defence secretary")."""

@@ -108,6 +108,11 @@ class EventFinder:
                         break
             if entry is None:
                 entry = self._match_verb(tok, lemma)
+                if entry is not None and lemma == "call" and entry.mode == "phone" and not any(
+                    analysis_mention for analysis_mention in objects if analysis_mention.ent_type_ in ("PERSON", "GPE",
+                                                                                                      "NORP", "ORG")
+                ):
+                    entry = None  # "called the resolution 'political'" characterises; "called Macron" phones
             if entry is None and not any(c.dep_ == "dobj" for c in tok.children):
                 # "Russian troops moved to the border": an intransitive verb typed by its subject.
                 subject = self._subject(tok)

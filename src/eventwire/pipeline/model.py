@@ -106,6 +106,9 @@ class Analysis:
     events: list[Event] = field(default_factory=list)
     flags: list[dict[str, Any]] = field(default_factory=list)
     speaker_at: dict[int, int] = field(default_factory=dict)  # token index -> index into quotes
+    dateline_end: int = 0  # character offset where a wire dateline ("NAIROBI, 26 June (Agency) –") ends
+    dateline_country: str | None = None
+    home_country: str | None = None  # the country the story is mostly about, when one dominates
 
     @property
     def sentences(self) -> list[Span]:

@@ -18,6 +18,7 @@ _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "on
 _MOVE_PREPS = {"to", "into", "toward", "towards"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_TARGETS = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID"}
+_CIVIL_SECTORS = {"CVL", "LAB", "EDU", "OPP", "PTY", "REL", "SOC", "MED", "HLH"}
 
 
 class PlaceResolver:
@@ -30,16 +31,40 @@ class PlaceResolver:
         doc = analysis.doc
         for event in analysis.events:
             place = self._place_tokens(doc[event.trigger], event)
+            country = None
             if place is not None:
                 event.location = self.locate(place)
                 country = event.location.get("country")
                 if place.dep_ == "dobj" and not event.recipients and country and event.type == "ASSAULT":
                     event.recipients = [Entity(country, None, place.text)]
-                # "Police arrested protesters in Lagos": unnamed domestic actors belong where it happened.
-                for entity in event.actors + event.recipients:
-                    if entity.code is None and entity.sector and entity.identifier_text is None and country:
-                        entity.code = country
+            # "Police arrested protesters in Lagos": unnamed domestic actors ("police", "protesters")
+            # belong where it happened, else to the story's home country (its dateline or the country
+            # most of its mentions name).
+            default = country or analysis.home_country or analysis.dateline_country
+            for entity in event.actors + event.recipients:
+                if entity.code is None and entity.sector and entity.identifier_text is None and default:
+                    entity.code = default
+            if not any(r.code for r in event.recipients) and default:
+                target = self._unnamed_target(doc[event.trigger], event)
+                if target is not None:
+                    event.recipients = [Entity(default, target[0], target[1])]
         return analysis
+
+    def _unnamed_target(self, trigger: Token, event: Event) -> tuple[str | None, str] | None:
+        """Whom an attack or a protest is aimed at when the text names no actor: "bombed a village",
+        "struck targets inside Lebanon" aim at the country where it happened; a street protest at
+        that country's government."""
+        if event.type == "PROTEST" and any(a.sector in _CIVIL_SECTORS for a in event.actors):
+            return "GOV", ""
+        if event.type in ("ASSAULT", "COERCE"):
+            for child in trigger.children:
+                if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+                    return None, " ".join(t.text for t in child.subtree if t.dep_ != "punct")[:80]
+                if child.dep_ == "prep" and child.lower_ in ("on", "at", "against"):
+                    pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
+                    if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                        return None, " ".join(t.text for t in pobj.subtree if t.dep_ != "punct")[:80]
+        return None
 
     def _place_tokens(self, trigger: Token, event: Event) -> Token | None:
         preps = _PLACE_PREPS | (_MOVE_PREPS if event.type in ("MOBILIZE", "RETREAT") else set())
@@ -94,6 +119,13 @@ class PlaceResolver:
         if city is not None:
             return {"name": city["name"], "country": city["iso3"], "lat": city["latitude"],
                     "lon": city["longitude"], "geonameid": city["geonameid"], "precision": "city"}
+        for child in tok.children:  # "Mogadishu's Lido beach", "the outskirts of Culiacán"
+            if child.dep_ in ("poss", "compound", "prep"):
+                for cand in [child] + [g for g in child.children if g.dep_ == "pobj"]:
+                    city = geo.city(cand.text)
+                    if city is not None and cand.text[:1].isupper():
+                        return {"name": city["name"], "country": city["iso3"], "lat": city["latitude"],
+                                "lon": city["longitude"], "geonameid": city["geonameid"], "precision": "city"}
         if tok.lemma_.lower() in ("border", "frontier"):
             for child in tok.children:
                 for kb_name in self.kb.lookup(child.text):
