@@ -74,6 +74,15 @@ def _name_entity(name: Name, text: str, day: dt.date | None) -> Entity:
     return Entity(target.code, name.sector, text, target.qid, target.name)  # type: ignore[union-attr]
 
 
+_HYPHEN_MODIFIERS = {"backed", "led", "based", "made", "funded", "supported", "aligned", "brokered", "allied",
+                     "sponsored", "controlled", "held", "run", "owned", "linked", "affiliated", "born"}
+
+
+def _is_hyphen_modifier(doc: Doc, end: int) -> bool:
+    """"Iran-backed group", "Czech-led initiative": the name qualifies something else."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _HYPHEN_MODIFIERS
+
+
 class ActorFinder:
     """Pipeline stage: adds ``analysis.mentions`` (sorted by position)."""
 
@@ -108,6 +117,7 @@ class ActorFinder:
                 spans.append(span)
                 chosen[(start, end)] = name
         ner_people = [e for e in doc.ents if e.label_ == "PERSON"]
+        spans = [sp for sp in spans if not _is_hyphen_modifier(doc, sp.end)]
         kept = filter_spans(spans + ner_people)
         mentions: list[Mention] = []
         for span in kept:
@@ -281,6 +291,15 @@ class ActorFinder:
                     found.entity.entity_text = doc[tok.i - 1:tok.i + 1].text
             if found is not None:
                 insort(mentions, found, key=lambda m: m.start)
+        for n, m in enumerate(mentions):
+            # "the junta" after "Niger's junta": the same body, so the same country.
+            if m.kind == "role" and m.entity.code is None:
+                word = doc[m.head].lemma_.lower()
+                for prior in reversed(mentions[:n]):
+                    if prior.kind == "role" and prior.entity.code and doc[prior.head].lemma_.lower() == word:
+                        m.entity.code = prior.entity.code
+                        m.resolved_from = mentions.index(prior)
+                        break
         for m in mentions:
             if m.kind == "role" and m.entity.office and m.entity.identifier_text is None:
                 target = self._title_antecedent(mentions, m)

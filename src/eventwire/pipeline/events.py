@@ -35,6 +35,7 @@ _CONTENT_MODE = {
     "THREATEN": {"ASSAULT": "violence", "SANCTION": "restrict", "COERCE": "restrict", "MOBILIZE": "violence"},
 }
 _CONFLICT_MATERIAL = {"ASSAULT", "COERCE", "SANCTION"}
+_REFUSABLE = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 _FUTURE_COOPERATION = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 _INTENT_ADJECTIVES = {"prepared", "ready", "set", "poised", "willing", "determined", "going"}
 _FUTURE_NOUN_CUES = {"ahead", "upcoming", "planned", "next", "forthcoming", "scheduled", "proposed"}
@@ -69,9 +70,26 @@ class EventFinder:
             self._absorb_contents(doc, events, by_token)
             self._merge_duplicates(doc, events)
             for event in events.values():
+                if not event.recipients and event.quad in (1, 3):
+                    event.recipients = self._earlier_actor(analysis, doc[event.trigger], event)
                 if _worth_keeping(event):
                     analysis.events.append(event)
         return analysis
+
+    def _earlier_actor(self, analysis: Analysis, trigger: Token, event: Event) -> list[Entity]:
+        """"The UN condemned the attack": the recipient is whoever carried out the attack, the
+        latest earlier event's actor (other than this event's own actor)."""
+        obj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lemma_.lower() not in self.lex.anaphora:
+            return []
+        if not any(c.lower_ in ("the", "this", "these", "that", "those", "its", "their") for c in obj.children):
+            return []
+        own = {a.code for a in event.actors}
+        for earlier in reversed(analysis.events):
+            found = [Entity(**a.to_dict()) for a in earlier.actors if a.code and a.code not in own]
+            if found:
+                return found
+        return []
 
     # -- finding trigger words ------------------------------------------------------------------
     def _triggers(self, doc: Doc, start: int, end: int) -> list[_Trigger]:
@@ -189,6 +207,9 @@ class EventFinder:
         else:
             event.actors, event.recipients = self._verb_arguments(analysis, trig.anchor, entry.type)
         event.passive = self._passive
+        event.noun = trig.noun
+        event.noun_as_argument = trig.noun and trig.token.dep_ in ("nsubj", "dobj", "nsubjpass") and (
+            entry.type in ("ASSAULT", "PROTEST", "MOBILIZE", "COERCE"))
         self._markers(analysis, trig, event)
         self._speaker(analysis, trig.token, event)
         self._contexts(trig.anchor, event)
@@ -411,9 +432,15 @@ class EventFinder:
                 event.negated = True
             return
         if event.negated:
+            if (event.future or event.reported) and event.type in _REFUSABLE:
+                # "Serbia would never recognise Kosovo", "he would not accept a deal": a refusal
+                mode = _CONTENT_MODE["REJECT"].get(event.type, "change")
+                event.type, event.modes, event.negated = "REJECT", [mode], False
             return
-        if trig.via_rule and event.type == "THREATEN" and event.speaker is not None and event.speaker.code and (
-            not any(a.code == event.speaker.code for a in event.actors)
+        lemma = trig.token.lemma_.lower()
+        threat_verb = any(e.type == "THREATEN" and not e.extra for e in self.lex.verbs.get(lemma, []))
+        if event.type == "THREATEN" and not threat_verb and not trig.noun and event.speaker is not None and (
+            event.speaker.code and not any(a.code == event.speaker.code for a in event.actors)
         ):
             # "Moscow will pay a high price," said the German minister: Germany threatens Russia.
             event.recipients = event.actors
@@ -427,6 +454,9 @@ class EventFinder:
             mode = _CONTENT_MODE["THREATEN"].get(event.type)
             event.type, event.modes = "THREATEN", [mode] if mode else []
             event.future = False
+        elif event.type == "RETREAT" and event.future and not event.hypothetical:
+            event.secondary.append("RETREAT")  # PLOVER: an announced withdrawal is a verbal concession
+            event.type = "CONCEDE"
         elif event.type in _FUTURE_COOPERATION and event.future and not event.hypothetical:
             event.secondary.append("AGREE")  # PLOVER codes promised cooperation as AGREE
 
@@ -465,6 +495,14 @@ class EventFinder:
             tok = doc[i]
             anchor = triggers[i].anchor
             parent = anchor.head if anchor.dep_ in ("xcomp", "ccomp") else None
+            if anchor.dep_ == "pcomp" and anchor.head.dep_ == "prep" and anchor.head.lower_ in ("of", "for"):
+                accusation = events.get(anchor.head.head.i)  # "accused Belgrade of arming militants"
+                if accusation is not None and accusation.type == "ACCUSE":
+                    for ctx in event.contexts:
+                        if ctx not in accusation.contexts:
+                            accusation.contexts.append(ctx)
+                    del events[i]
+                    continue
             if parent is None or parent.i not in events:
                 continue
             container = events[parent.i]
@@ -484,7 +522,11 @@ class EventFinder:
 
 def _worth_keeping(event: Event) -> bool:
     """An event needs a known actor: a coded one, a role word ("police", "protesters"), or, for
-    "ten journalists were arrested", a coded recipient of a passive verb."""
+    "ten journalists were arrested", a coded recipient of a passive verb. An event named by a noun
+    ("its cooperation", "France's request") needs a recipient or joint actors as well, unless it is a
+    clash told as the subject or object of a clause ("Israeli strikes killed ten")."""
+    if event.noun and not event.recipients and len(event.actors) < 2 and not event.noun_as_argument:
+        return False
     if any(a.code for a in event.actors):
         return True
     if any(a.sector for a in event.actors) and (event.recipients or event.type in ("PROTEST", "MOBILIZE")):

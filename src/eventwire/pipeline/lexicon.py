@@ -36,6 +36,7 @@ class Lexicon:
     object_rules: dict[tuple[str, str], Entry] = field(default_factory=dict)
     non_event_objects: frozenset[tuple[str, str]] = frozenset()
     non_event_nouns: frozenset[str] = frozenset()
+    anaphora: frozenset[str] = frozenset()
     context_nouns: dict[str, str] = field(default_factory=dict)
     speech: frozenset[str] = frozenset()
     future_governors: frozenset[str] = frozenset()
@@ -104,6 +105,7 @@ def load_lexicon_file(path: Path | None = None) -> Lexicon:
     for context, nouns in raw.get("context_nouns", {}).items():
         for noun in nouns:
             lex.context_nouns.setdefault(noun.lower(), context)
+    lex.anaphora = _words(raw.get("anaphora", {}), "nouns")
     speech = raw.get("speech", {})
     lex.speech = _words(speech, "verbs") if isinstance(speech, dict) else frozenset(w.lower() for w in speech)
     markers = raw.get("markers", {})

@@ -86,6 +86,8 @@ class Event:
     hypothetical: bool = False
     reported: bool = False
     passive: bool = False
+    noun: bool = False  # carried by a noun ("talks", "sanctions") rather than a verb
+    noun_as_argument: bool = False
     speaker: Entity | None = None
     date: dt.date | None = None
     date_text: str | None = None
@@ -93,6 +95,12 @@ class Event:
     location: dict[str, Any] | None = None
     confidence: float = 0.5
     flags: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def quad(self) -> int:
+        from ..plover import event_types
+
+        return event_types()[self.type].quad
 
 
 @dataclass

@@ -18,6 +18,9 @@ _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "on
 _MOVE_PREPS = {"to", "into", "toward", "towards"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_TARGETS = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID"}
+# "Western governments", "foreign troops": not the home country's own.
+_NOT_DOMESTIC = {"western", "foreign", "international", "regional", "global", "neighbouring", "neighboring",
+                 "allied", "rival", "overseas", "outside", "arab", "african", "asian", "european", "gulf"}
 _CIVIL_SECTORS = {"CVL", "LAB", "EDU", "OPP", "PTY", "REL", "SOC", "MED", "HLH"}
 
 
@@ -42,7 +45,9 @@ class PlaceResolver:
             # most of its mentions name).
             default = country or analysis.home_country or analysis.dateline_country
             for entity in event.actors + event.recipients:
-                if entity.code is None and entity.sector and entity.identifier_text is None and default:
+                if entity.code is None and entity.sector and entity.identifier_text is None and default and not (
+                    set(entity.entity_text.lower().split()) & _NOT_DOMESTIC
+                ):
                     entity.code = default
             if not any(r.code for r in event.recipients) and default:
                 target = self._unnamed_target(doc[event.trigger], event)
