@@ -30,13 +30,15 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> None:
 
 def event_table(records: list[dict[str, Any]], title: str | None = None) -> Table:
     table = Table(title=title, show_lines=False, expand=True)
-    for name, style in (("date", "cyan"), ("event", "bold"), ("actor", "green"), ("recipient", "magenta"),
-                        ("markers", "yellow"), ("evidence", None)):
-        table.add_column(name, style=style, overflow="fold")
+    for name, style, ratio, width in (("date", "cyan", 1, 10), ("event", "bold", 1, 9), ("actor", "green", 2, 8),
+                                      ("recipient", "magenta", 2, 8), ("markers", "yellow", 1, 6),
+                                      ("words", None, 2, 6), ("sentence", "dim", 4, 10)):
+        table.add_column(name, style=style, overflow="fold", ratio=ratio, min_width=width)
     for r in records:
         event = r["event"][0] + (f"/{r['mode'][0]}" if r["mode"] else "")
+        sentence = r["text"] if len(r["text"]) <= 120 else r["text"][:117] + "..."
         table.add_row(r["date"] or "?", event, _entities(r["actor"]), _entities(r["recipient"]), _markers(r),
-                      r["text"])
+                      r["event_text"], sentence)
     return table
 
 

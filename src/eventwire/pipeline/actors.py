@@ -83,6 +83,18 @@ def _is_hyphen_modifier(doc: Doc, end: int) -> bool:
     return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _HYPHEN_MODIFIERS
 
 
+_NAME_LABELS = {"FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
+
+
+def _inside_name(doc: Doc, span: Span) -> bool:
+    """"Pan-American Highway", "Russian Orthodox Church": a country word inside another name."""
+    ent_type = doc[span.start].ent_type_
+    if ent_type not in _NAME_LABELS:
+        return False
+    ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
+    return ent is not None and (ent.end - ent.start) > (span.end - span.start)
+
+
 class ActorFinder:
     """Pipeline stage: adds ``analysis.mentions`` (sorted by position)."""
 
@@ -117,7 +129,7 @@ class ActorFinder:
                 spans.append(span)
                 chosen[(start, end)] = name
         ner_people = [e for e in doc.ents if e.label_ == "PERSON"]
-        spans = [sp for sp in spans if not _is_hyphen_modifier(doc, sp.end)]
+        spans = [sp for sp in spans if not _is_hyphen_modifier(doc, sp.end) and not _inside_name(doc, sp)]
         kept = filter_spans(spans + ner_people)
         mentions: list[Mention] = []
         for span in kept:

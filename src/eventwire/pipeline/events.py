@@ -85,8 +85,11 @@ class EventFinder:
         if not any(c.lower_ in ("the", "this", "these", "that", "those", "its", "their") for c in obj.children):
             return []
         own = {a.code for a in event.actors}
-        for earlier in reversed(analysis.events):
-            found = [Entity(**a.to_dict()) for a in earlier.actors if a.code and a.code not in own]
+        named = {e.type for e in self.lex.nouns.get(obj.lemma_.lower(), []) if not e.extra}
+        candidates = [e for e in analysis.events if e.type in named] if named else []
+        for earlier in reversed(candidates or analysis.events):
+            # shared, not copied: a code the places stage fills in later ("fighters" -> MLI) shows here too
+            found = [a for a in earlier.actors if (a.code or a.sector) and (a.code is None or a.code not in own)]
             if found:
                 return found
         return []

@@ -24,6 +24,11 @@ _NOT_DOMESTIC = {"western", "foreign", "international", "regional", "global", "n
 _CIVIL_SECTORS = {"CVL", "LAB", "EDU", "OPP", "PTY", "REL", "SOC", "MED", "HLH"}
 
 
+def _phrase(noun: Token) -> str:
+    """The noun with the words before it ("a crowded beachfront restaurant"), not its clauses."""
+    return noun.doc[noun.left_edge.i:noun.i + 1].text
+
+
 class PlaceResolver:
     """Pipeline stage: sets ``location`` on each event whose clause names a place."""
 
@@ -64,11 +69,11 @@ class PlaceResolver:
         if event.type in ("ASSAULT", "COERCE"):
             for child in trigger.children:
                 if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
-                    return None, " ".join(t.text for t in child.subtree if t.dep_ != "punct")[:80]
+                    return None, _phrase(child)
                 if child.dep_ == "prep" and child.lower_ in ("on", "at", "against"):
                     pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
                     if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
-                        return None, " ".join(t.text for t in pobj.subtree if t.dep_ != "punct")[:80]
+                        return None, _phrase(pobj)
         return None
 
     def _place_tokens(self, trigger: Token, event: Event) -> Token | None:
