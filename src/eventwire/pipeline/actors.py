@@ -129,7 +129,8 @@ class ActorFinder:
                 spans.append(span)
                 chosen[(start, end)] = name
         ner_people = [e for e in doc.ents if e.label_ == "PERSON"]
-        spans = [sp for sp in spans if not _is_hyphen_modifier(doc, sp.end) and not _inside_name(doc, sp)]
+        spans = [sp for sp in spans if not _is_hyphen_modifier(doc, sp.end) and not _inside_name(doc, sp)
+                 and not (sp.start > 0 and doc[sp.start - 1].text == "-")]  # "Pan-American", "pro-Russian"
         kept = filter_spans(spans + ner_people)
         mentions: list[Mention] = []
         for span in kept:
@@ -146,6 +147,14 @@ class ActorFinder:
             gender = getattr(name.target, "gender", None) if kind == "person" else None
             key = name.target.name if kind == "person" else None  # type: ignore[union-attr]
             mentions.append(Mention(span.start, span.end, span.root.i, kind, entity, gender, key))
+        # "Okafor said ..." after "Jane Okafor": surnames of people named in full, where NER missed them.
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        surnames = {doc[m.end - 1].text: m for m in mentions if m.kind == "person" and m.end - m.start > 1}
+        for tok in doc:
+            first = surnames.get(tok.text)
+            if first is not None and tok.i not in taken and tok.i >= first.end and tok.pos_ == "PROPN":
+                entity = Entity(**{**first.entity.to_dict(), "entity_text": tok.text})
+                mentions.append(Mention(tok.i, tok.i + 1, tok.i, "person", entity, first.gender, first.person_key))
         return mentions
 
     # -- titles before names ("German Foreign Minister Annalena Baerbock") and role nouns ----------

@@ -1,0 +1,82 @@
+"""Actors resolve to PLOVER entities: countries, metonyms, organisations, groups, role words and
+people with the office they held on the article's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire import Article
+from eventwire.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def mentions(coder):
+    pipeline = Pipeline(coder.nlp)
+
+    def _mentions(text: str, published: dt.date | None = dt.date(2022, 1, 17)):
+        article = Article(id="a", text=text, published=published)
+        analysis = pipeline.analyse(article, coder.nlp(text))
+        return {analysis.doc[m.start:m.end].text: m.entity for m in analysis.mentions}
+    return _mentions
+
+
+def test_metonyms_and_capitals_stand_for_governments(mentions):
+    found = mentions("The Kremlin rejected the offer, and Washington said Kiev would decide.")
+    assert (found["Kremlin"].code, found["Kremlin"].sector) == ("RUS", "GOV")
+    assert (found["Washington"].code, found["Washington"].sector) == ("USA", "GOV")
+    assert found["Kiev"].code == "UKR"
+
+
+def test_organisations_and_armed_groups(mentions):
+    found = mentions("NATO and the EU met as Hamas fighters fired rockets.")
+    assert found["NATO"].code == "NATO"
+    assert found["EU"].code == "EU"
+    hamas = next(e for text, e in found.items() if "Hamas" in text)
+    assert hamas.code == "PSE"
+
+
+def test_role_words_take_the_country_of_their_modifier(mentions):
+    found = mentions("Russian troops and Ukrainian police moved in.")
+    assert (found["Russian troops"].code, found["Russian troops"].sector) == ("RUS", "MIL")
+    assert (found["Ukrainian police"].code, found["Ukrainian police"].sector) == ("UKR", "COP")
+
+
+def test_a_person_gets_the_office_held_on_the_article_date(mentions):
+    early = mentions("Shoigu spoke.", dt.date(2022, 1, 17))["Shoigu"]
+    assert (early.code, early.sector, early.identifier_text) == ("RUS", "MIL", "Sergei Shoigu")
+    later = mentions("Shoigu spoke.", dt.date(2025, 3, 1))["Shoigu"]
+    assert later.office != early.office
+
+
+def test_a_title_with_a_country_finds_the_office_holder_of_the_day(mentions):
+    found = mentions("She will meet the Russian foreign minister.")
+    minister = next(e for text, e in found.items() if "foreign minister" in text)
+    assert minister.identifier_text == "Sergei Lavrov"
+
+
+def test_a_surname_reuses_the_full_name_mentioned_before(mentions):
+    found = mentions("Jane Okafor, a Nigerian senator, spoke first. Okafor said the vote was fair.")
+    assert found["Okafor"].entity_text == "Okafor"
+
+
+def test_pronouns_point_back_to_the_last_person_of_that_gender(mentions):
+    found = mentions("German Foreign Minister Annalena Baerbock arrived. She said she was hopeful.")
+    assert found["She"].identifier_text == "Annalena Baerbock"
+    assert found["She"].code == "DEU"
+
+
+def test_the_alliance_points_back_to_nato(mentions):
+    found = mentions("NATO members met on Monday. They said the alliance would not intervene.")
+    assert found["the alliance"].code == "NATO"
+
+
+def test_a_country_word_inside_another_name_is_not_an_actor(mentions):
+    found = mentions("Protesters blocked the Pan-American Highway near the border.")
+    assert "American" not in found
+
+
+def test_a_person_is_never_a_country_code(mentions):
+    for entity in mentions("Putin spoke to Erdogan and Zelensky.").values():
+        assert entity.code in {"RUS", "TUR", "UKR"}

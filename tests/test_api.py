@@ -1,0 +1,54 @@
+"""The Python API: eventwire.code_article and eventwire.Coder."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import eventwire
+from conftest import SAMPLES
+from eventwire.errors import ArticleError
+from eventwire.readers import read_sources
+from eventwire.schema import validation_errors
+
+
+def test_code_article_returns_plover_records():
+    result = eventwire.code_article("Britain sent tanks to Ukraine on Monday.", published="2023-01-18", id="x1")
+    assert result.records[0]["event"][0] == "AID"
+    assert result.records[0]["article_id"] == "x1"
+    assert result.records[0]["date"] == "2023-01-16"
+
+
+def test_code_article_refuses_empty_text():
+    with pytest.raises(ArticleError, match="empty"):
+        eventwire.code_article("   ")
+
+
+def test_code_article_refuses_a_bad_published_date():
+    with pytest.raises(ArticleError, match="YYYY-MM-DD"):
+        eventwire.code_article("Britain sent tanks to Ukraine.", published="Monday")
+
+
+def test_bundled_samples_code_into_valid_records(coder):
+    articles = [a for a in read_sources([SAMPLES]) if isinstance(a, eventwire.Article)]
+    assert len(articles) == 5
+    for result in coder.code_many(articles):
+        assert not isinstance(result, ArticleError), result
+        assert result.records, result.article.id
+        for record in result.records:
+            assert validation_errors(record) == [], (result.article.id, record)
+
+
+def test_html_sample_keeps_its_metadata(coder):
+    article = next(a for a in read_sources([SAMPLES / "flood_aid.html"]) if isinstance(a, eventwire.Article))
+    assert article.published is not None and article.outlet and article.url
+    result = coder.code(article)
+    assert any(r["event"][0] == "AID" for r in result.records)
+    assert result.records[0]["cite_info"]["outlet"] == article.outlet
+
+
+def test_records_serialise_to_json(coder):
+    result = eventwire.code_article("Police in Lagos arrested ten protesters yesterday.", published="2024-06-12")
+    for record in result.records:
+        assert json.loads(json.dumps(record)) == record
