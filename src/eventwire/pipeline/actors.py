@@ -28,6 +28,8 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "h
 _IT_PRONOUNS = {"it", "its"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Definite descriptions that point back to the last organisation of a kind.
+_PAIR_NOUNS = {"leaders", "countries", "governments", "sides", "nations", "presidents", "ministers", "states",
+               "neighbours", "neighbors", "capitals", "delegations", "parties", "men", "armies", "militaries"}
 _ANAPHORIC_ORGS = {"alliance": {"NATO", "CSTO", "AUKUS"}, "bloc": {"EU", "ASEAN", "AU", "BRICS", "ECOWAS"}}
 
 
@@ -303,6 +305,17 @@ class ActorFinder:
                 target = self._antecedent_it(analysis, doc, mentions, tok)
                 if target is not None:
                     found = self._copy(target, tok, "pronoun", mentions)
+            elif low in _PAIR_NOUNS and tok.i > 0 and (
+                doc[tok.i - 1].lower_ == "both" or doc[tok.i - 1].lower_ == "two" and tok.i > 1
+                and doc[tok.i - 2].lower_ == "the"
+            ):
+                pair = self._last_two(mentions, tok.i)
+                if pair:  # "the two leaders", "both countries": one mention standing for two
+                    start = tok.i - (2 if doc[tok.i - 1].lower_ == "two" else 1)
+                    text = doc[start:tok.i + 1].text
+                    first, second = (Entity(p.entity.code, p.entity.sector, text) for p in pair)
+                    found = Mention(start, tok.i + 1, tok.i, "pronoun", first, also=[second],
+                                    resolved_from=mentions.index(pair[0]))
             elif low in _ANAPHORIC_ORGS and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
                 codes = _ANAPHORIC_ORGS[low]
                 prior = [m for m in mentions if m.start < tok.i and m.entity.code in codes]
@@ -327,6 +340,16 @@ class ActorFinder:
                 if target is not None:
                     self._reuse(m, target)
                     m.resolved_from = mentions.index(target)
+
+    def _last_two(self, mentions: list[Mention], before: int) -> list[Mention]:
+        """The two most recent distinct countries named before ``before`` (people count by their country)."""
+        seen: dict[str, Mention] = {}
+        for m in reversed([m for m in mentions if m.end <= before and m.entity.code]):
+            if m.entity.code not in seen and m.kind != "pronoun":
+                seen[m.entity.code] = m
+            if len(seen) == 2:
+                return list(seen.values())
+        return []
 
     def _reuse(self, m: Mention, target: Mention) -> None:
         text = m.entity.entity_text
@@ -359,7 +382,8 @@ class ActorFinder:
         sent_no = analysis.sentence_of(tok.i)
         own_subjects = {c.i for c in tok.head.children if c.dep_ in _SUBJECT_DEPS} if tok.dep_ not in (
             _SUBJECT_DEPS) else set()
-        coded = [m for m in mentions if m.kind in _COUNTRY_KINDS | {"organisation"} and m.end <= tok.i
+        coded = [m for m in mentions if (m.kind in _COUNTRY_KINDS | {"organisation"} or m.kind == "role" and
+                                         m.entity.code and not m.person_key) and m.end <= tok.i
                  and m.head not in own_subjects]
         here = [m for m in coded if analysis.sentence_of(m.head) == sent_no
                 and doc[m.head].dep_ in _SUBJECT_DEPS]

@@ -35,6 +35,9 @@ _CONTENT_MODE = {
     "THREATEN": {"ASSAULT": "violence", "SANCTION": "restrict", "COERCE": "restrict", "MOBILIZE": "violence"},
 }
 _CONFLICT_MATERIAL = {"ASSAULT", "COERCE", "SANCTION"}
+# "a package of sanctions", "a round of talks": the noun after "of" names the act.
+_CONTAINER_NOUNS = {"package", "round", "series", "set", "wave", "raft", "batch", "string", "spate", "number",
+                    "volley", "barrage", "salvo", "tranche", "slew", "host", "flurry"}
 _REFUSABLE = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 _FUTURE_COOPERATION = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 _INTENT_ADJECTIVES = {"prepared", "ready", "set", "poised", "willing", "determined", "going"}
@@ -107,6 +110,9 @@ class EventFinder:
             if lemma in self.lex.speech and self._match_verb(tok, lemma, phrasal_only=True) is None:
                 continue  # verbs of saying carry quotes, not events ("speak to" is still a meeting)
             objects = [c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
+            objects += [p for o in objects if o.lemma_.lower() in _CONTAINER_NOUNS
+                        for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"]
             objects += [p for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to")
                         for p in c.children if p.dep_ == "pobj"]
             if any((lemma, o.lemma_.lower()) in self.lex.non_event_objects for o in objects):
@@ -269,33 +275,26 @@ class EventFinder:
         return None
 
     def _objects(self, analysis: Analysis, verb: Token, type_: str) -> list[Entity]:
+        """Whom the act is aimed at: the object, then "to/with/against/on ..." phrases, then the subject of
+        a content clause. A coded entity wins over one the text names without a country."""
         blocked = _NO_RECIPIENT_PREPS.get(type_, set())
-        for child in verb.children:
-            if type_ == "MOBILIZE":
-                break  # what is mobilised (troops, ships) is not whom it is aimed at
-            if child.dep_ in ("dobj", "dative", "iobj") and child.pos_ != "ADP":
-                found = self._entities(analysis, child)
-                if found:
-                    return found
+        candidates: list[Token] = []
+        if type_ != "MOBILIZE":  # what is mobilised (troops, ships) is not whom it is aimed at
+            candidates += [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj") and c.pos_ != "ADP"]
         for prep_word in _RECIPIENT_PREPS:
-            if prep_word in blocked:
-                continue
-            for child in verb.children:
-                if child.dep_ in ("prep", "dative") and child.lower_ == prep_word:
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            found = self._entities(analysis, pobj)
-                            if found:
-                                return found
+            if prep_word not in blocked:
+                candidates += [p for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == prep_word
+                               for p in c.children if p.dep_ == "pobj"]
         # "complained that NATO members are selling ...": the subject of the content clause.
-        for child in verb.children:
-            if child.dep_ == "ccomp":
-                subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subject is not None:
-                    found = self._entities(analysis, subject)
-                    if found:
-                        return found
-        return []
+        candidates += [s for c in verb.children if c.dep_ == "ccomp"
+                       for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        fallback: list[Entity] = []
+        for tok in candidates:
+            found = self._entities(analysis, tok)
+            if any(e.code or e.sector for e in found):
+                return found
+            fallback = fallback or found
+        return fallback
 
     def _noun_arguments(self, analysis: Analysis, noun: Token, type_: str) -> tuple[list[Entity], list[Entity]]:
         actors: list[Entity] = []
@@ -327,7 +326,7 @@ class EventFinder:
                 mention = self._mention_below(analysis, head)
             if mention is not None:
                 found.append(mention)
-        return _dedupe([_own(m) for m in found])
+        return _dedupe([e for m in found for e in [_own(m), *(Entity(**a.to_dict()) for a in m.also)]])
 
     def _mention_below(self, analysis: Analysis, tok: Token) -> Mention | None:
         """The nearest mention in the phrase, not crossing into clauses or "of"-phrases' clauses."""
@@ -336,7 +335,7 @@ class EventFinder:
         while frontier and depth < 4:
             for child in frontier:
                 mention = analysis.mention_at(child.i)
-                if mention is not None and mention.entity.code is not None:
+                if mention is not None and (mention.entity.code or mention.entity.sector):
                     return mention
             frontier = [g for c in frontier for g in c.children if g.dep_ not in _CLAUSE_DEPS]
             depth += 1
@@ -532,7 +531,7 @@ def _worth_keeping(event: Event) -> bool:
         return False
     if any(a.code for a in event.actors):
         return True
-    if any(a.sector for a in event.actors) and (event.recipients or event.type in ("PROTEST", "MOBILIZE")):
+    if any(a.sector for a in event.actors) and (event.recipients or event.quad in (2, 4)):
         return True
     return event.passive and any(r.code for r in event.recipients)
 
