@@ -120,6 +120,13 @@ class EventFinder:
             entry = self._match_verb(tok, lemma, phrasal_only=True)
             via_rule = False
             rule_objects: list[int] = []
+            if entry is None and lemma in self.lex.light_verbs and self.lex.verbs.get(lemma):
+                # a typed verb that gives way to an event noun: "approved a bailout", "adopted sanctions"
+                noun_obj = next((o for o in objects if self._match_noun(o) is not None), None)
+                if noun_obj is not None:
+                    found.append(_Trigger(noun_obj, self._match_noun(noun_obj), [tok.i, noun_obj.i], tok))
+                    used_nouns.add(noun_obj.i)
+                    continue
             if entry is None:
                 verb_forms = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ == "prt"] + [lemma]
                 for form in verb_forms:
@@ -223,6 +230,15 @@ class EventFinder:
         self._speaker(analysis, trig.token, event)
         self._contexts(trig.anchor, event)
         self._retype(trig, event)
+        if event.type == "MOBILIZE" and (len({a.code for a in event.actors if a.code}) > 1 or any(
+            c.lower_ == "joint" for t in trig.tokens for c in analysis.doc[t].children)
+        ):
+            event.type, event.modes = "COOPERATE", []  # PLOVER: joint exercises are cooperation
+            if "military" not in event.contexts:
+                event.contexts.append("military")
+        if event.type == "ASSAULT" and trig.via_rule and trig.token.lemma_.lower() in ("fire", "launch", "test") \
+                and not event.recipients and not event.future:
+            event.type, event.modes = "MOBILIZE", ["weapons"]  # a missile test with no target
         if event.type == "MOBILIZE" and not event.modes:
             sector = next((a.sector for a in event.actors if a.sector), None)
             mode = {"MIL": "troops", "COP": "police", "REB": "militia"}.get(sector or "")

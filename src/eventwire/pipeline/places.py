@@ -68,7 +68,9 @@ class PlaceResolver:
             return "GOV", ""
         if event.type in ("ASSAULT", "COERCE"):
             for child in trigger.children:
-                if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+                if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN") and (
+                    child.i not in event.trigger_tokens  # "fired a missile": the weapon, not the target
+                ):
                     return None, _phrase(child)
                 if child.dep_ == "prep" and child.lower_ in ("on", "at", "against"):
                     pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
