@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .errors import ArticleError
@@ -29,7 +30,7 @@ class Article:
     title: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
-    @property
+    @cached_property
     def hash(self) -> str:
         return content_hash(self.text)
 

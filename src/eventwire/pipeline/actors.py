@@ -109,6 +109,7 @@ class ActorFinder:
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.doc
         day = analysis.article.published
+        self._sent = analysis.sentence_of
         mentions = self._named_mentions(doc, day)
         mentions = self._attach_titles_and_roles(doc, mentions, day)
         if analysis.dateline_end:
@@ -172,7 +173,7 @@ class ActorFinder:
             i = m.start - 1
             title_tokens: list[Token] = []
             country: Mention | None = None
-            while i >= 0 and doc[i].sent == doc[m.start].sent:
+            while i >= 0 and self._sent(i) == self._sent(m.start):
                 tok = doc[i]
                 other = by_token.get(i)
                 if other is not None and other.kind in _COUNTRY_KINDS and country is None:
@@ -258,7 +259,7 @@ class ActorFinder:
         roles = self.kb.roles
         for width in (3, 2):
             start = tok.i - width + 1
-            if start >= 0 and doc[start].sent == tok.sent:
+            if start >= 0 and self._sent(start) == self._sent(tok.i):
                 phrase = doc[start:tok.i + 1].text.lower()
                 if phrase in roles:
                     return phrase, start
@@ -373,7 +374,7 @@ class ActorFinder:
                         and doc[m.head].head.lemma_ in self.speech_verbs]
             if speakers:
                 return speakers[-1]
-        same_sentence = [m for m in candidates if doc[m.start].sent == tok.sent]
+        same_sentence = [m for m in candidates if self._sent(m.start) == self._sent(tok.i)]
         return (same_sentence or candidates)[-1]
 
     def _antecedent_it(self, analysis: Analysis, doc: Doc, mentions: list[Mention], tok: Token) -> Mention | None:

@@ -406,7 +406,8 @@ class EventFinder:
                 event.hypothetical = True
         if verb.dep_ == "relcl" and verb.head.lower_ in ("route", "way", "plan", "option", "chance"):
             event.hypothetical = True
-        if any(t.lower_ in ("if", "unless") and t.dep_ == "mark" and t.head == verb for t in verb.sent):
+        if any(t.lower_ in ("if", "unless") and t.dep_ == "mark" and t.head == verb
+               for t in analysis.sentences[event.sentence]):
             event.hypothetical = True
 
     def _speaker(self, analysis: Analysis, tok: Token, event: Event) -> None:

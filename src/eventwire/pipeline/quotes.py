@@ -68,10 +68,11 @@ class QuoteFinder:
         spans.sort()
         found: list[tuple[Quote, list[int]]] = []
         for start, end in spans:
-            tokens = [t.i for t in doc if start <= t.idx < end]
+            span = doc.char_span(start, end, alignment_mode="expand")
+            tokens = [t.i for t in span] if span is not None else []
             if not tokens:
                 continue
-            speaker_tok = self._speaker_token(doc, start, end, tokens)
+            speaker_tok = self._speaker_token(analysis, start, end, tokens)
             speaker = _speaker_entity(analysis, speaker_tok) if speaker_tok is not None else None
             if speaker is None and found:
                 prev_quote, prev_tokens = found[-1]
@@ -83,11 +84,14 @@ class QuoteFinder:
             found.append((quote, tokens))
         return found
 
-    def _speaker_token(self, doc: Doc, start: int, end: int, tokens: list[int]) -> Token | None:
+    def _speaker_token(self, analysis: Analysis, start: int, end: int, tokens: list[int]) -> Token | None:
         """The subject of a speech verb outside the quote: after it in its last sentence ("...,” she
         said), else before it in its first sentence (He said: “...”)."""
-        last_sent = doc[tokens[-1]].sent
-        first_sent = doc[tokens[0]].sent
+        doc = analysis.doc
+        last_sent = doc[tokens[-1]].sent if analysis.sentence_of(tokens[-1]) < 0 else (
+            analysis.sentences[analysis.sentence_of(tokens[-1])])
+        first_sent = doc[tokens[0]].sent if analysis.sentence_of(tokens[0]) < 0 else (
+            analysis.sentences[analysis.sentence_of(tokens[0])])
         for tok in last_sent:
             if tok.idx > end and tok.lemma_.lower() in self.speech_verbs:
                 subject = _subject(tok)
