@@ -149,3 +149,9 @@ def test_every_command_has_help_text():
         result = run(command, "--help")
         assert result.exit_code == 0
         assert len(result.stdout) > 100
+
+
+def test_readme_documents_every_command():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for command in ("code", "events", "show", "validate", "schema", "eval"):
+        assert f"eventwire {command}" in readme, command
