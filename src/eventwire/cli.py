@@ -215,47 +215,29 @@ def schema() -> None:
 
 @app.command("eval")
 def evaluate(
-    gold: Annotated[list[Path], typer.Argument(help="Gold folders, each with articles.jsonl and expected.jsonl.")],
+    gold: Annotated[list[Path], typer.Argument(help="Gold sets: article folders (articles.jsonl + expected.jsonl), "
+                                               "sentence-level .jsonl files, or PLOVER_GSR_CAMEO.json.")],
     output_format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
-    errors: Annotated[int, typer.Option(help="Show this many missed gold events.")] = 0,
+    errors: Annotated[int, typer.Option(help="Show this many wrong cases and slowest articles.")] = 0,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to use.")] = None,
 ) -> None:
-    """Score the coder against hand-written gold events: precision, recall and F1 per PLOVER type."""
-    from rich.table import Table
+    """Score the coder against hand-written gold: precision, recall and F1 per PLOVER type, actor and
+    recipient accuracy, dates, quote speakers, a confusion matrix and the worst cases."""
+    from .evaluation import Report, load_gold, score
+    from .output import print_report
 
-    from .evaluation import Report, load_article_gold, score
-
+    if output_format not in ("table", "json"):
+        raise _fail(f"--format must be table or json, got {output_format!r}")
     settings = load_settings(model=model)
     try:
+        golds = [load_gold(path) for path in gold]
         coder = Coder(settings.model)
-        reports: list[Report] = []
-        for folder in gold:
-            articles, expected = load_article_gold(folder)
-            reports.append(score(articles, expected, coder))
+        report = Report()
+        for one in golds:
+            report.merge(score(one, coder))
     except EventwireError as exc:
         raise _fail(str(exc)) from None
-    report = reports[0]
-    for extra in reports[1:]:
-        for type_, s in extra.per_type.items():
-            mine = report.per_type[type_]
-            mine.tp, mine.fp, mine.fn = mine.tp + s.tp, mine.fp + s.fp, mine.fn + s.fn
-        report.gold += extra.gold
-        report.predicted += extra.predicted
-        report.found += extra.found
-        report.missed += extra.missed
     if output_format == "json":
-        typer.echo(json.dumps(report.to_dict(), indent=2))
-        return
-    table = Table(title=f"{report.found} of {report.gold} gold events found; {report.predicted} predicted")
-    for col in ("type", "precision", "recall", "F1", "gold"):
-        table.add_column(col, justify="right" if col != "type" else "left")
-    for type_, s in sorted(report.per_type.items()):
-        table.add_row(type_, f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}", str(s.tp + s.fn))
-    micro = report.micro
-    table.add_row("micro", f"{micro.precision:.2f}", f"{micro.recall:.2f}", f"{micro.f1:.2f}", str(report.gold),
-                  style="bold")
-    table.add_row("macro F1", "", "", f"{report.macro_f1:.2f}", "", style="bold")
-    Console().print(table)
-    for miss in report.missed[:errors]:
-        typer.echo(f"missed {miss['type']} {miss['actor']}->{miss['recipient']} in {miss['article_id']} "
-                   f"(predicted here: {miss['predicted_here']}): {miss['sentence']}")
+        typer.echo(json.dumps(report.to_dict(errors), indent=2))
+    else:
+        print_report(report.to_dict(errors), Console())

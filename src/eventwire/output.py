@@ -52,3 +52,41 @@ def event_table(records: list[dict[str, Any]], title: str | None = None, width: 
 def print_table(records: list[dict[str, Any]], console: Console, title: str | None = None) -> None:
     if records:
         console.print(event_table(records, title, console.width))
+
+
+def print_report(report: dict[str, Any], console: Console) -> None:
+    """The tables of ``eventwire eval``."""
+    from .plover import EVENT_TYPES
+
+    types, events = report["type"], report["event"]
+    table = Table(title=f"{report['gold_set']}: {report['articles']} articles or sentences, {report['gold']} gold "
+                        f"events, {report['predicted']} predicted")
+    for col in ("type", "precision", "recall", "F1", "gold", "F1 with codes"):
+        table.add_column(col, justify="left" if col == "type" else "right")
+    for type_ in EVENT_TYPES:
+        s, e = types["per_type"][type_], events["per_type"][type_]
+        table.add_row(type_, f"{s['precision']:.2f}", f"{s['recall']:.2f}", f"{s['f1']:.2f}", str(s["tp"] + s["fn"]),
+                      f"{e['f1']:.2f}")
+    m, me = types["micro"], events["micro"]
+    table.add_row("micro", f"{m['precision']:.2f}", f"{m['recall']:.2f}", f"{m['f1']:.2f}", str(report["gold"]),
+                  f"{me['f1']:.2f}", style="bold")
+    table.add_row("macro", "", "", f"{types['macro_f1']:.2f}", "", f"{events['macro_f1']:.2f}", style="bold")
+    console.print(table)
+    for key, label in (("actor_code", "actor code"), ("recipient_code", "recipient code"),
+                       ("actor_sector", "actor sector"), ("recipient_sector", "recipient sector"),
+                       ("date", "date"), ("quote_speaker", "quote speaker")):
+        rate = report[key]
+        if rate["total"]:
+            console.print(f"{label} accuracy: {rate['accuracy']:.2f} ({rate['right']}/{rate['total']})",
+                          highlight=False)
+    confusion = {k: v for k, v in report["confusion"].items() if k.split("->")[0] != k.split("->")[1]}
+    if confusion:
+        worst = sorted(confusion.items(), key=lambda kv: -kv[1])[:12]
+        console.print("most frequent confusions (gold->predicted, '-' none): "
+                      + ", ".join(f"{k} {v}" for k, v in worst), highlight=False)
+    for err in report["errors"]:
+        what = (f"missed {err['gold']} (predicted here: {', '.join(err['predicted_here']) or 'nothing'})"
+                if err["kind"] == "missed" else f"extra {err['predicted']} {err['actor']}")
+        console.print(f"[{err['article_id']}] {what}: {err['sentence']}", highlight=False, soft_wrap=True)
+    for slow in report["slowest"]:
+        console.print(f"slow: {slow['article_id']} {slow['seconds']:.3f}s", highlight=False)

@@ -477,7 +477,9 @@ class EventFinder:
             event.secondary.append("RETREAT")  # PLOVER: an announced withdrawal is a verbal concession
             event.type = "CONCEDE"
         elif event.type in _FUTURE_COOPERATION and event.future and not event.hypothetical:
-            event.secondary.append("AGREE")  # PLOVER codes promised cooperation as AGREE
+            # PLOVER codes promised cooperation as AGREE; the promised act stays second ("AGREE", "CONSULT").
+            event.secondary.insert(0, event.type)
+            event.type = "AGREE"
 
     def _merge_duplicates(self, doc: Doc, events: dict[int, Event]) -> None:
         """Two words for one event in a sentence ("increase its deployment by moving troops"): keep
