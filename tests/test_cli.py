@@ -145,7 +145,7 @@ def test_validate_accepts_coded_records_and_rejects_broken_ones(tmp_path, db):
 
 
 def test_every_command_has_help_text():
-    for command in ("code", "events", "show", "validate", "schema"):
+    for command in ("code", "events", "show", "validate", "schema", "eval", "train"):
         result = run(command, "--help")
         assert result.exit_code == 0
         assert len(result.stdout) > 100
@@ -153,5 +153,5 @@ def test_every_command_has_help_text():
 
 def test_readme_documents_every_command():
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    for command in ("code", "events", "show", "validate", "schema", "eval"):
+    for command in ("code", "events", "show", "validate", "schema", "eval", "train"):
         assert f"eventwire {command}" in readme, command

@@ -241,3 +241,19 @@ def evaluate(
         typer.echo(json.dumps(report.to_dict(errors), indent=2))
     else:
         print_report(report.to_dict(errors), Console())
+
+
+@app.command()
+def train(
+    epochs: Annotated[int, typer.Option(help="Passes over the training sentences.")] = 5,
+    layers: Annotated[int, typer.Option(help="Transformer layers kept (fewer is faster to run).")] = 3,
+) -> None:
+    """Retrain the event-type model from data/training/ (needs: pip install -e ".[train]")."""
+    try:
+        from .training import train as run_training
+        metrics = run_training(epochs=epochs, layers=layers, log=typer.echo)
+    except ImportError as exc:
+        raise _fail(f"training needs the train extra: pip install -e '.[train]' ({exc})") from None
+    except (ValueError, EventwireError) as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(json.dumps(metrics))

@@ -1,7 +1,7 @@
 """The per-article pipeline: Article + spaCy Doc -> event records and quotes.
 
 Stages run in one direction, each adding to the Analysis:
-dateline -> actors -> quotes -> events -> dates -> places -> records.
+dateline -> actors -> quotes -> sentence types (learned model) -> events -> dates -> places -> records.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from ..article import Article
 from ..kb import KnowledgeBase, load_kb
 from .actors import ActorFinder
+from .classifier import SentenceTypeClassifier, SentenceTyper, load_classifier
 from .dateline import DatelineFinder
 from .dates import DateResolver
 from .events import EventFinder
@@ -27,13 +28,17 @@ from .records import RecordBuilder
 class Pipeline:
     """Runs the stages over one parsed article."""
 
-    def __init__(self, nlp: Language, kb: KnowledgeBase | None = None, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, nlp: Language, kb: KnowledgeBase | None = None, lexicon: Lexicon | None = None,
+                 classifier: SentenceTypeClassifier | None | bool = True) -> None:
         kb = kb or load_kb()
         lexicon = lexicon or load_lexicon()
+        if classifier is True:
+            classifier = load_classifier()
         self.stages = [
             DatelineFinder(kb),
             ActorFinder(nlp, kb, lexicon.speech),
             QuoteFinder(lexicon.speech),
+            *([SentenceTyper(classifier)] if classifier else []),
             EventFinder(lexicon),
             DateResolver(),
             PlaceResolver(kb),

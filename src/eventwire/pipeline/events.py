@@ -72,6 +72,9 @@ class EventFinder:
                     events[trig.token.i] = event
             self._absorb_contents(doc, events, by_token)
             self._merge_duplicates(doc, events)
+            probs = analysis.sentence_types.get(sent_no)
+            if probs is not None:
+                self._use_sentence_type(analysis, sent_no, events, probs)
             for event in events.values():
                 if not event.recipients and event.quad in (1, 3):
                     event.recipients = self._earlier_actor(analysis, doc[event.trigger], event)
@@ -481,6 +484,50 @@ class EventFinder:
             event.secondary.insert(0, event.type)
             event.type = "AGREE"
 
+    def _use_sentence_type(self, analysis: Analysis, sent_no: int, events: dict[int, Event],
+                           probs: dict[str, float]) -> None:
+        """Weigh the rules' reading of a sentence against the learned model's.
+
+        The model reads the whole sentence; the rules know who did what to whom. When the model is
+        confident of a type the rules did not give, the sentence's main event (the trigger nearest the
+        root) takes that type; when no rule fired, an event is built around the root verb with the
+        model's type; when the model is sure the sentence holds no event, the rules' events go."""
+        doc = analysis.doc
+        best = max((t for t in probs if t != "NONE"), key=probs.__getitem__)
+        p_best, p_none = probs[best], probs.get("NONE", 0.0)
+        if p_none >= NONE_DROP:
+            events.clear()
+            return
+        if events:
+            if any(e.type == best for e in events.values()) or p_best < RETYPE_AT:
+                for e in events.values():
+                    e.model_probability = probs.get(e.type, 0.0)
+                return
+            main = min(events, key=lambda i: (sum(1 for _ in doc[i].ancestors), i))
+            event = events[main]
+            if not event.negated:
+                event.secondary = [s for s in [event.type, *event.secondary] if s != best]
+                event.type, event.modes = best, [m for m in event.modes if m in _modes_of(best)]
+            event.model_probability = p_best
+            return
+        if p_best < CREATE_AT:
+            return
+        root = analysis.sentences[sent_no].root
+        verb = root
+        if root.lemma_.lower() in self.lex.speech:  # "..., the minister said": the reported clause
+            verb = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), root)
+        event = Event(type=best, lexical_type=best, sentence=sent_no, trigger=verb.i, trigger_tokens=[verb.i])
+        self._passive = False
+        event.actors, event.recipients = self._verb_arguments(analysis, verb, best)
+        if not event.actors and verb is not root:
+            subject = self._subject(root)
+            event.actors = self._entities(analysis, subject) if subject is not None else []
+        event.passive = self._passive
+        self._markers(analysis, _Trigger(verb, Entry(verb.lemma_.lower(), (), best, None, ()), [verb.i], verb), event)
+        self._speaker(analysis, verb, event)
+        event.model_probability = p_best
+        events[verb.i] = event
+
     def _merge_duplicates(self, doc: Doc, events: dict[int, Event]) -> None:
         """Two words for one event in a sentence ("increase its deployment by moving troops"): keep
         the most specific (deepest) trigger."""
@@ -539,6 +586,18 @@ class EventFinder:
                     container.contexts.append(ctx)
             del events[i]
             del tok
+
+
+# Thresholds on the learned model's probabilities (tuned on the dev splits only).
+NONE_DROP = 0.97   # the model is sure the sentence reports no event: drop the rules' events
+RETYPE_AT = 0.75   # the model's type replaces the main rule event's type
+CREATE_AT = 0.80   # no rule fired: build an event around the root verb
+
+
+def _modes_of(type_: str) -> set[str]:
+    from ..plover import event_types
+
+    return set(event_types()[type_].modes) | set(event_types()[type_].cameo_modes)
 
 
 def _worth_keeping(event: Event) -> bool:

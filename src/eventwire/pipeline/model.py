@@ -96,6 +96,7 @@ class Event:
     location: dict[str, Any] | None = None
     confidence: float = 0.5
     flags: list[dict[str, Any]] = field(default_factory=list)
+    model_probability: float | None = None  # the learned model's probability for this type, when it ran
 
     @property
     def quad(self) -> int:
@@ -118,6 +119,7 @@ class Analysis:
     dateline_end: int = 0  # character offset where a wire dateline ("NAIROBI, 26 June (Agency) –") ends
     dateline_country: str | None = None
     home_country: str | None = None  # the country the story is mostly about, when one dominates
+    sentence_types: dict[int, dict[str, float]] = field(default_factory=dict)  # sentence -> type probabilities
 
     @property
     def sentences(self) -> list[Span]:

@@ -32,6 +32,8 @@ def _confidence(event: Event) -> float:
         score -= 0.1
     if event.date_precision in ("day", "week"):
         score += 0.05
+    if event.model_probability is not None:  # rules and model agree or not
+        score = 0.5 * score + 0.5 * event.model_probability
     return round(max(0.05, min(0.95, score)), 2)
 
 

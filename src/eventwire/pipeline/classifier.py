@@ -1,0 +1,83 @@
+"""The sentence event-type classifier: a fine-tuned MiniLM shipped as int8 ONNX (``models/event_type/``)
+and run with onnxruntime. It gives, for a sentence, a probability for each PLOVER type and NONE.
+Retrain it with ``eventwire train`` (see ``eventwire/training.py``).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import EventwireError
+from .model import Analysis
+
+
+class SentenceTypeClassifier:
+    """Probabilities over PLOVER types (and NONE) for sentences, in batches."""
+
+    def __init__(self, folder: Path) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        meta = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+        self.labels: list[str] = meta["labels"]
+        self.max_length: int = meta.get("max_length", 64)
+        self.metrics = meta.get("metrics", {})
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.enable_truncation(self.max_length)
+        self.tokenizer.enable_padding()
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3
+        self.session = onnxruntime.InferenceSession(str(folder / "model.onnx"), options,
+                                                    providers=["CPUExecutionProvider"])
+
+    def predict(self, sentences: list[str], batch_size: int = 64) -> list[dict[str, float]]:
+        """One {label: probability} per sentence."""
+        out: list[dict[str, float]] = []
+        for i in range(0, len(sentences), batch_size):
+            encodings = self.tokenizer.encode_batch(sentences[i:i + batch_size])
+            ids = np.array([e.ids for e in encodings], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+            logits = self.session.run(["logits"], {"input_ids": ids, "attention_mask": mask})[0]
+            logits = logits - logits.max(axis=1, keepdims=True)
+            probs = np.exp(logits)
+            probs /= probs.sum(axis=1, keepdims=True)
+            out += [dict(zip(self.labels, row.tolist(), strict=True)) for row in probs]
+        return out
+
+
+def model_folder() -> Path:
+    return Path(str(resources.files("eventwire").joinpath("models/event_type")))
+
+
+@lru_cache(maxsize=1)
+def load_classifier() -> SentenceTypeClassifier | None:
+    """The shipped classifier, or None when the package has none (the coder then runs on rules alone)."""
+    folder = model_folder()
+    if not (folder / "model.onnx").exists():
+        return None
+    try:
+        return SentenceTypeClassifier(folder)
+    except Exception as exc:  # a damaged model must be reported, not silently skipped
+        raise EventwireError(f"the event-type model in {folder} cannot be loaded: {exc}. "
+                             "Reinstall eventwire or retrain it with 'eventwire train'.") from None
+
+
+class SentenceTyper:
+    """Pipeline stage: ``analysis.sentence_types[n]`` = {type: probability} for each sentence that names
+    at least one actor (the others cannot hold a codable event, and skipping them keeps coding fast)."""
+
+    def __init__(self, classifier: SentenceTypeClassifier) -> None:
+        self.classifier = classifier
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        wanted = sorted({analysis.sentence_of(m.head) for m in analysis.mentions if m.entity.code} - {-1})
+        if wanted:
+            texts = [analysis.sentences[n].text.strip() for n in wanted]
+            for n, probs in zip(wanted, self.classifier.predict(texts), strict=True):
+                analysis.sentence_types[n] = probs
+        return analysis
