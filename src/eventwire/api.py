@@ -60,19 +60,20 @@ class Coder:
             elif isinstance(item, Article):
                 good.append(item)
         texts = [mask_dateline(a.text) if len(a.text) <= self.max_chars else "" for a in good]
-        docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size))
+        docs = list(self.nlp.pipe(texts, batch_size=self.batch_size))
         by_id: dict[int, CodedArticle | ArticleError] = {}
+        fits = [(a, d) for a, d in zip(good, docs, strict=True) if len(a.text) <= self.max_chars]
         for article in good:
-            doc = next(docs)
             if len(article.text) > self.max_chars:
                 reason = f"text is {len(article.text):,} characters, over the limit of {self.max_chars:,}"
                 by_id[id(article)] = ArticleError(article.id, reason, "code")
-                continue
-            try:
-                records, quotes, analysis = self.pipeline(article, doc)
+        for (article, _), result in zip(fits, self.pipeline.pipe(fits), strict=True):
+            if isinstance(result, Exception):  # one bad article must not stop the batch
+                reason = f"coding failed: {type(result).__name__}: {result}"
+                by_id[id(article)] = ArticleError(article.id, reason, "code")
+            else:
+                records, quotes, analysis = result
                 by_id[id(article)] = CodedArticle(article, records, quotes, analysis.flags)
-            except Exception as exc:  # one bad article must not stop the batch
-                by_id[id(article)] = ArticleError(article.id, f"coding failed: {type(exc).__name__}: {exc}", "code")
         for item in items:
             yield item if isinstance(item, ArticleError) else by_id[id(item)]
 

@@ -48,12 +48,48 @@ class Pipeline:
     def analyse(self, article: Article, doc: Doc) -> Analysis:
         analysis = Analysis(article=article, doc=doc)
         for stage in self.stages:
-            analysis = stage(analysis)
-            if not isinstance(analysis, Analysis):
-                raise TypeError(f"pipeline stage {stage!r} returned {type(analysis).__name__}, not Analysis")
+            analysis = _run(stage, analysis)
         return analysis
 
     def __call__(self, article: Article, doc: Doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]], Analysis]:
         analysis = self.analyse(article, doc)
         records, quotes = self.records(analysis)
         return records, quotes, analysis
+
+    def pipe(self, items: list[tuple[Article, Doc]]) -> list[tuple[list, list, Analysis] | Exception]:
+        """Code a batch of articles. Stages that work better on many articles at once (the learned
+        model, which batches sentences across articles) get the whole batch through their ``pipe``
+        method; a failure is kept per article (as the exception) and the others go on."""
+        states: list[Analysis | Exception] = [Analysis(article=a, doc=d) for a, d in items]
+        for stage in self.stages:
+            live = [s for s in states if isinstance(s, Analysis)]
+            if hasattr(stage, "pipe") and len(live) > 1:
+                try:
+                    stage.pipe(live)
+                    continue
+                except Exception:  # noqa: BLE001 - fall back to one article at a time to find the culprit
+                    pass
+            for n, state in enumerate(states):
+                if isinstance(state, Analysis):
+                    try:
+                        states[n] = _run(stage, state)
+                    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+                        states[n] = exc
+        out: list[tuple[list, list, Analysis] | Exception] = []
+        for state in states:
+            if isinstance(state, Exception):
+                out.append(state)
+                continue
+            try:
+                records, quotes = self.records(state)
+                out.append((records, quotes, state))
+            except Exception as exc:  # noqa: BLE001
+                out.append(exc)
+        return out
+
+
+def _run(stage: Any, analysis: Analysis) -> Analysis:
+    result = stage(analysis)
+    if not isinstance(result, Analysis):
+        raise TypeError(f"pipeline stage {stage!r} returned {type(result).__name__}, not Analysis")
+    return result

@@ -264,6 +264,9 @@ class EventFinder:
             subject = self._subject(verb)
             if subject is not None:
                 actors = self._entities(analysis, subject)
+                if not actors and self._match_noun(subject) is not None:
+                    # "Israeli airstrikes killed 30 people": the strikes' owner is the actor
+                    actors, _ = self._noun_arguments(analysis, subject, type_)
             elif verb.dep_ == "acl" and verb.tag_ == "VBN":  # "troops deployed by X": the noun is acted on
                 recipients = self._entities(analysis, verb.head)
         if not recipients:
@@ -499,16 +502,17 @@ class EventFinder:
             events.clear()
             return
         if events:
-            if any(e.type == best for e in events.values()) or p_best < RETYPE_AT:
-                for e in events.values():
-                    e.model_probability = probs.get(e.type, 0.0)
-                return
-            main = min(events, key=lambda i: (sum(1 for _ in doc[i].ancestors), i))
-            event = events[main]
-            if not event.negated:
-                event.secondary = [s for s in [event.type, *event.secondary] if s != best]
-                event.type, event.modes = best, [m for m in event.modes if m in _modes_of(best)]
-            event.model_probability = p_best
+            if not any(e.type == best for e in events.values()) and p_best >= RETYPE_AT:
+                main = min(events, key=lambda i: (sum(1 for _ in doc[i].ancestors), i))
+                event = events[main]
+                if not event.negated and probs.get(event.type, 0.0) < KEEP_RULE_AT:
+                    event.secondary = [s for s in [event.type, *event.secondary] if s != best]
+                    event.type, event.modes = best, [m for m in event.modes if m in _modes_of(best)]
+            for i, e in list(events.items()):
+                e.model_probability = probs.get(e.type, 0.0)
+                # a second reading the model finds implausible, beside one it confirms
+                if e.type != best and p_best >= RETYPE_AT and e.model_probability < PRUNE_BELOW and len(events) > 1:
+                    del events[i]
             return
         if p_best < CREATE_AT:
             return
@@ -590,8 +594,10 @@ class EventFinder:
 
 # Thresholds on the learned model's probabilities (tuned on the dev splits only).
 NONE_DROP = 0.97   # the model is sure the sentence reports no event: drop the rules' events
-RETYPE_AT = 0.75   # the model's type replaces the main rule event's type
-CREATE_AT = 0.80   # no rule fired: build an event around the root verb
+RETYPE_AT = 0.70   # the model's type replaces the main rule event's type
+CREATE_AT = 0.70   # no rule fired: build an event around the root verb
+KEEP_RULE_AT = 0.15  # ... unless the model gives the rules' type at least this much
+PRUNE_BELOW = 0.05  # beside an event the model confirms, drop rule events of types it finds this unlikely
 
 
 def _modes_of(type_: str) -> set[str]:

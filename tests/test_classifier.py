@@ -1,0 +1,46 @@
+"""The shipped event-type model loads offline, is small, and reads plain sentences sensibly."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline.classifier import load_classifier, model_folder
+from eventwire.training import LABELS
+
+
+@pytest.fixture(scope="module")
+def classifier():
+    model = load_classifier()
+    if model is None:
+        pytest.fail(f"no event-type model in {model_folder()}: run 'eventwire train'")
+    return model
+
+
+def test_model_is_small_and_labels_every_plover_type(classifier):
+    size = sum(p.stat().st_size for p in model_folder().iterdir())
+    assert size < 40_000_000
+    assert tuple(classifier.labels) == LABELS
+
+
+def test_probabilities_sum_to_one(classifier):
+    (probs,) = classifier.predict(["The two presidents held talks in Geneva on Monday."])
+    assert abs(sum(probs.values()) - 1) < 1e-4
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Riot police detained dozens of opposition supporters in the capital overnight.", "COERCE"),
+        ("Thousands of teachers marched on parliament to demand higher wages.", "PROTEST"),
+        ("Artillery shells slammed into a market on the edge of the city, killing nine people.", "ASSAULT"),
+        ("The foreign ministers of both countries met in Vienna to discuss the dispute.", "CONSULT"),
+    ],
+)
+def test_obvious_sentences_get_their_type(classifier, sentence, expected):
+    (probs,) = classifier.predict([sentence])
+    assert max(probs, key=probs.get) == expected
+
+
+def test_the_model_records_how_it_was_trained(classifier):
+    assert classifier.metrics["train_sentences"] >= 1000
+    assert classifier.metrics["held_out_accuracy"] > 0.7
