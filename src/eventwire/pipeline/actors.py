@@ -238,12 +238,21 @@ class ActorFinder:
                     entity = Entity(office.country, office.sector, "", person.qid, person.name, office.office)
             end = tok.i + 1
             entity.entity_text = doc[span_start:end].text
-            out.append(Mention(span_start, end, tok.i, "role", entity,
+            # "Chinese and Pakistani naval forces": one phrase, two countries' forces
+            also = []
+            if country is not None:
+                for conj in doc[country.head].conjuncts:
+                    other = by_token.get(conj.i)
+                    if other is not None and other.kind in _COUNTRY_KINDS and other.entity.code != entity.code:
+                        absorbed.add(id(other))
+                        also.append(Entity(other.entity.code, role.sector, entity.entity_text))
+            out.append(Mention(span_start, end, tok.i, "role", entity, also=also,
                                person_key=entity.identifier_text if role.is_title else None))
         return [m for m in mentions if id(m) not in absorbed] + out
 
     def _home_country(self, mentions: list[Mention]) -> str | None:
-        """The country most mentions point to, when it holds at least 40% of them (2 or more)."""
+        """The only country the text names, or the one most mentions point to when it holds at least 40%
+        of them (2 or more)."""
         counts: dict[str, int] = {}
         for m in mentions:
             code = m.entity.code
@@ -252,6 +261,8 @@ class ActorFinder:
         if not counts:
             return None
         code, n = max(counts.items(), key=lambda kv: kv[1])
+        if len(counts) == 1:
+            return code  # the only country the text names
         return code if n >= 2 and n / sum(counts.values()) >= 0.4 else None
 
     def _role_phrase(self, doc: Doc, tok: Token) -> tuple[str | None, int]:

@@ -316,6 +316,17 @@ class EventFinder:
             if any(e.code or e.sector for e in found):
                 return found
             fallback = fallback or found
+        if type_ != "MOBILIZE":
+            # the first named country or body further down the verb's own phrase ("sent a team to
+            # investigate irregularities in the Honduran vote count")
+            subject = self._subject(verb)
+            skip = {t.i for t in subject.subtree} if subject is not None else set()
+            for tok in verb.subtree:
+                if tok.i in skip or tok.i == verb.i or tok.dep_ in ("relcl", "advcl", "nsubj"):
+                    continue
+                mention = analysis.mention_at(tok.i)
+                if mention is not None and mention.entity.code and mention.kind != "pronoun":
+                    return [_own(mention)]
         return fallback
 
     def _noun_arguments(self, analysis: Analysis, noun: Token, type_: str) -> tuple[list[Entity], list[Entity]]:

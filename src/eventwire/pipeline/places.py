@@ -54,6 +54,12 @@ class PlaceResolver:
                     set(entity.entity_text.lower().split()) & _NOT_DOMESTIC
                 ):
                     entity.code = default
+            if event.type == "MOBILIZE" and not event.recipients and event.location and (
+                event.location.get("precision") == "border"
+                and event.location.get("country") not in {a.code for a in event.actors}
+            ):
+                # "moved troops towards the Ukrainian border": aimed at the country beyond it
+                event.recipients = [Entity(event.location["country"], None, event.location["name"])]
             if not any(r.code for r in event.recipients) and default:
                 target = self._unnamed_target(doc[event.trigger], event)
                 if target is not None:
