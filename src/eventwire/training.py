@@ -43,11 +43,11 @@ def load_examples(folder: Path = DATA) -> list[tuple[str, str]]:
 
 def train(
     *,
-    epochs: int = 4,
+    epochs: int = 8,
     batch_size: int = 16,
     learning_rate: float = 6e-5,
     max_length: int = 64,
-    layers: int = 6,
+    layers: int = 3,
     seed: int = 13,
     holdout: float = 0.1,
     data: Path = DATA,

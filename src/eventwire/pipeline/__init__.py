@@ -38,7 +38,7 @@ class Pipeline:
             DatelineFinder(kb),
             ActorFinder(nlp, kb, lexicon.speech),
             QuoteFinder(lexicon.speech),
-            *([SentenceTyper(classifier)] if classifier else []),
+            *([SentenceTyper(classifier, lexicon.trigger_words)] if classifier else []),
             EventFinder(lexicon),
             DateResolver(),
             PlaceResolver(kb),

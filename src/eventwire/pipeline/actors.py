@@ -202,8 +202,11 @@ class ActorFinder:
                 m.entity.office = title
             m.entity.entity_text = doc[m.start:m.end].text
         # Role nouns: "Russian troops", "the Kiev army", "Russian foreign minister", "police".
+        last_words = self._role_last_words()
         for tok in doc:
             if tok.i in by_token or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if tok.lower_ not in last_words and tok.lemma_.lower() not in last_words:
                 continue
             role_word, start = self._role_phrase(doc, tok)
             if role_word is None:
@@ -264,6 +267,12 @@ class ActorFinder:
         if len(counts) == 1:
             return code  # the only country the text names
         return code if n >= 2 and n / sum(counts.values()) >= 0.4 else None
+
+    def _role_last_words(self) -> frozenset[str]:
+        """The last word of every role phrase: a cheap test before building phrases."""
+        if not hasattr(self, "_last_words"):
+            self._last_words = frozenset(phrase.split()[-1] for phrase in self.kb.roles)
+        return self._last_words
 
     def _role_phrase(self, doc: Doc, tok: Token) -> tuple[str | None, int]:
         """The longest role phrase ending at ``tok`` ("foreign minister", "defence secretary")."""

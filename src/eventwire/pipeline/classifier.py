@@ -11,9 +11,12 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
+from spacy.tokens import Span
 
 from ..errors import EventwireError
 from .model import Analysis
+
+SKIP_SINGLE_TRIGGER = True
 
 
 class SentenceTypeClassifier:
@@ -71,8 +74,17 @@ class SentenceTyper:
     """Pipeline stage: ``analysis.sentence_types[n]`` = {type: probability} for each sentence that names
     at least one actor (the others cannot hold a codable event, and skipping them keeps coding fast)."""
 
-    def __init__(self, classifier: SentenceTypeClassifier) -> None:
+    def __init__(self, classifier: SentenceTypeClassifier, trigger_words: frozenset[str] = frozenset()) -> None:
         self.classifier = classifier
+        self.trigger_words = trigger_words
+
+    def _needs_model(self, sentence: Span) -> bool:
+        """A sentence with exactly one word the lexicon knows as an event is left to the rules; the
+        model reads the rest (none, or several competing readings). This keeps coding fast."""
+        if not self.trigger_words or not SKIP_SINGLE_TRIGGER:
+            return True
+        hits = sum(1 for t in sentence if t.lemma_.lower() in self.trigger_words and t.pos_ in ("VERB", "NOUN"))
+        return hits != 1
 
     def __call__(self, analysis: Analysis) -> Analysis:
         self.pipe([analysis])
@@ -81,7 +93,8 @@ class SentenceTyper:
     def pipe(self, analyses: list[Analysis]) -> None:
         """All the batch's sentences in one run, shortest first (less padding, fewer model calls)."""
         wanted = [(a, n) for a in analyses
-                  for n in sorted({a.sentence_of(m.head) for m in a.mentions if m.entity.code} - {-1})]
+                  for n in sorted({a.sentence_of(m.head) for m in a.mentions if m.entity.code} - {-1})
+                  if self._needs_model(a.sentences[n])]
         if not wanted:
             return
         texts = [a.sentences[n].text.strip() for a, n in wanted]

@@ -37,12 +37,17 @@ class Lexicon:
     non_event_objects: frozenset[tuple[str, str]] = frozenset()
     non_event_nouns: frozenset[str] = frozenset()
     anaphora: frozenset[str] = frozenset()
+    trigger_words: frozenset[str] = frozenset()  # every lemma that can carry an event
     context_nouns: dict[str, str] = field(default_factory=dict)
     speech: frozenset[str] = frozenset()
     future_governors: frozenset[str] = frozenset()
     negating_governors: frozenset[str] = frozenset()
     hypothetical_words: frozenset[str] = frozenset()
     past_governors: frozenset[str] = frozenset()
+
+
+def _trigger_words(lex: Lexicon) -> frozenset[str]:
+    return frozenset(lex.verbs) | frozenset(lex.nouns) | frozenset(v.split()[0] for v, _ in lex.object_rules)
 
 
 def parse_entry(text: str, type_: str, head_last: bool = False) -> Entry:
@@ -106,6 +111,7 @@ def load_lexicon_file(path: Path | None = None) -> Lexicon:
         for noun in nouns:
             lex.context_nouns.setdefault(noun.lower(), context)
     lex.anaphora = _words(raw.get("anaphora", {}), "nouns")
+    lex.trigger_words = _trigger_words(lex)
     speech = raw.get("speech", {})
     lex.speech = _words(speech, "verbs") if isinstance(speech, dict) else frozenset(w.lower() for w in speech)
     markers = raw.get("markers", {})

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
 from .model import Analysis, Entity, Mention, Quote
@@ -33,8 +35,11 @@ class QuoteFinder:
             for i in tokens:
                 analysis.speaker_at[i] = q_index
                 inside.add(i)
-        for tok in doc:
-            if tok.i in inside or tok.lemma_.lower() not in self.speech_verbs or tok.pos_ not in ("VERB", "AUX"):
+        lemmas = doc.to_array(LEMMA)
+        speech_ids = self._speech_ids(doc)
+        for i in np.flatnonzero(np.isin(lemmas, speech_ids)):
+            tok = doc[int(i)]
+            if tok.i in inside or tok.pos_ not in ("VERB", "AUX"):
                 continue
             content = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis") and c.i not in inside]
             # "She said ..., but if not, Moscow will pay": a future clause joined to the verb of saying.
@@ -57,6 +62,14 @@ class QuoteFinder:
                 for i in tokens:
                     analysis.speaker_at.setdefault(i, len(analysis.quotes) - 1)
         return analysis
+
+    def _speech_ids(self, doc: Doc) -> np.ndarray:
+        """The string-store ids of the speech verbs' lemmas (lower and capitalised), for a fast scan."""
+        if not hasattr(self, "_ids"):
+            strings = doc.vocab.strings
+            self._ids = np.array(sorted({strings.add(w) for v in self.speech_verbs for w in (v, v.capitalize())}),
+                                 dtype=np.uint64)
+        return self._ids
 
     def _direct_quotes(self, analysis: Analysis, doc: Doc) -> list[tuple[Quote, list[int]]]:
         spans: list[tuple[int, int]] = []

@@ -20,6 +20,10 @@ def _stable_id(*parts: object) -> str:
     return hashlib.sha1(":".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:20]
 
 
+def _today() -> str:
+    return dt.date.today().isoformat()
+
+
 def _confidence(event: Event) -> float:
     score = 0.45
     if any(a.code for a in event.actors):
@@ -71,7 +75,7 @@ def event_record(analysis: Analysis, event: Event) -> dict[str, Any]:
                       "published": article.published.isoformat() if article.published else None,
                       "title": article.title},
         "coder": CODER,
-        "coded_date": dt.date.today().isoformat(),
+        "coded_date": _today(),
     }
 
 
