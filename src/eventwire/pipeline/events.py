@@ -269,6 +269,10 @@ class EventFinder:
                     actors, _ = self._noun_arguments(analysis, subject, type_)
             elif verb.dep_ == "acl" and verb.tag_ == "VBN":  # "troops deployed by X": the noun is acted on
                 recipients = self._entities(analysis, verb.head)
+            elif verb.dep_ == "acl":  # a misparse of "airstrikes killed 30": the noun is the doer
+                actors = self._entities(analysis, verb.head)
+                if not actors and self._match_noun(verb.head) is not None:
+                    actors, _ = self._noun_arguments(analysis, verb.head, type_)
         if not recipients:
             recipients = self._objects(analysis, verb, type_)
         return actors, [r for r in recipients if not _same(r, actors)]
@@ -537,6 +541,8 @@ class EventFinder:
         if not event.actors and verb is not root:
             subject = self._subject(root)
             event.actors = self._entities(analysis, subject) if subject is not None else []
+        if not event.actors and verb.pos_ in ("NOUN", "PROPN"):  # a sentence the parser rooted on a noun
+            event.actors, _ = self._noun_arguments(analysis, verb, best)
         event.passive = self._passive
         self._markers(analysis, _Trigger(verb, Entry(verb.lemma_.lower(), (), best, None, ()), [verb.i], verb), event)
         self._speaker(analysis, verb, event)
