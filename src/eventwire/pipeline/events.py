@@ -21,6 +21,7 @@ _NO_RECIPIENT_PREPS = {"MOBILIZE": {"to", "into", "toward", "towards", "at", "on
                        "AID": {"on", "at", "with", "into", "from", "of"},
                        "ASSAULT": {"at", "for", "from", "into", "to"},
                        "RETREAT": {"from", "to", "into"}}
+_PLACE_WORDS = {"in", "at", "near", "inside", "outside", "across", "around", "along", "within", "through", "during"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must"}
 _OBJECT_CONTROL = {"urge", "ask", "order", "force", "persuade", "tell", "call", "press", "invite", "allow",
@@ -325,6 +326,9 @@ class EventFinder:
             # investigate irregularities in the Honduran vote count")
             subject = self._subject(verb)
             skip = {t.i for t in subject.subtree} if subject is not None else set()
+            for child in verb.children:  # where talks were held is not whom they were held with
+                if type_ in ("CONSULT", "AGREE") and child.dep_ == "prep" and child.lower_ in _PLACE_WORDS:
+                    skip.update(t.i for t in child.subtree)
             for tok in verb.subtree:
                 if tok.i in skip or tok.i == verb.i or tok.dep_ in ("relcl", "advcl", "nsubj"):
                     continue

@@ -24,6 +24,20 @@ _NOT_DOMESTIC = {"western", "foreign", "international", "regional", "global", "n
 _CIVIL_SECTORS = {"CVL", "LAB", "EDU", "OPP", "PTY", "REL", "SOC", "MED", "HLH"}
 
 
+_GENERIC_PLACES = {"city", "town", "village", "region", "province", "district", "state", "capital", "port",
+                   "island", "islands", "area", "county", "municipality", "strip", "enclave", "outskirts"}
+
+
+def _named_by_of(noun: Token) -> Token | None:
+    """"the city of Zaporizhzhia", "the town of Sake": the name after "of" a generic place word."""
+    if noun.lemma_.lower() not in _GENERIC_PLACES:
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((p for p in prep.children if p.dep_ == "pobj"), None)
+    return None
+
+
 def _phrase(noun: Token) -> str:
     """The noun with the words before it ("a crowded beachfront restaurant"), not its clauses."""
     return noun.doc[noun.left_edge.i:noun.i + 1].text
@@ -80,6 +94,10 @@ class PlaceResolver:
                     return None, _phrase(child)
                 if child.dep_ == "prep" and child.lower_ in ("on", "at", "against"):
                     pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
+                    if pobj is not None and _named_by_of(pobj) is not None:
+                        return None, _phrase(pobj)
+                if child.dep_ == "prep" and child.lower_ in ("on", "at", "against"):
+                    pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
                     if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
                         return None, _phrase(pobj)
         return None
@@ -100,6 +118,9 @@ class PlaceResolver:
                         for pobj in child.children:
                             if pobj.dep_ == "pobj" and self._is_place(pobj):
                                 return pobj
+                            named = _named_by_of(pobj) if pobj.dep_ == "pobj" else None
+                            if named is not None and self._is_place(named):
+                                return named  # "on the city of Zaporizhzhia"
                     if child.dep_ in ("prep", "pobj", "dobj", "xcomp", "advmod"):
                         nxt.append(child)
             frontier = nxt
