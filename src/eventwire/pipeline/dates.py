@@ -102,7 +102,10 @@ def _explicit(low: str, published: dt.date | None, future: bool) -> tuple[dt.dat
 
 
 class DateResolver:
-    """Pipeline stage: sets ``date``, ``date_text`` and ``date_precision`` on each event."""
+    """Pipeline stage: sets ``date``, ``date_text`` and ``date_precision`` on each event.
+
+    The date comes from, in order: date words attached to the event's words or to the verb that
+    reports it; the only date words in the same sentence; the publication date (``"published"``)."""
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.doc
@@ -113,9 +116,12 @@ class DateResolver:
         published = analysis.article.published
         for event in analysis.events:
             candidates = dates_by_sentence.get(event.sentence, [])
-            chosen = self._governing_date(doc[event.trigger], candidates)
+            chosen, of_speech = self._governing_date(doc[event.trigger], candidates)
+            if chosen is None and len(candidates) == 1:
+                chosen, of_speech = candidates[0], False
             if chosen is not None:
-                resolved = resolve(chosen.text, published, future=event.future)
+                # a date on the verb of saying dates the saying, which is past: "said on Thursday it would ..."
+                resolved = resolve(chosen.text, published, future=event.future and not of_speech)
                 if resolved is not None:
                     event.date, event.date_precision = resolved
                     event.date_text = chosen.text
@@ -126,18 +132,23 @@ class DateResolver:
                 event.date, event.date_precision = None, "unresolved"
         return analysis
 
-    def _governing_date(self, trigger: Token, dates: list[Span]) -> Span | None:
+    def _governing_date(self, trigger: Token, dates: list[Span]) -> tuple[Span | None, bool]:
         """The date phrase attached to the trigger or to the words that govern it, up to (and then
-        including) the verb of saying: "told Commons on Monday that it had decided to supply"."""
+        including) the verb of saying: "told Commons on Monday that it had decided to supply". The flag
+        says whether it dates the verb of saying rather than the event."""
         if not dates:
-            return None
+            return None, False
         chain: list[Token] = [trigger]
         node = trigger
+        speech_at = None
         while node.head != node and len(chain) < 8:
             crossed_speech = node.dep_ in _SPEECH_DEPS
             node = node.head
             chain.append(node)
             if crossed_speech:
+                speech_at = len(chain) - 1
+                if node.dep_ == "conj":  # "called it treasonous on Tuesday night and said ..."
+                    chain.append(node.head)
                 break
         rank = {tok.i: n for n, tok in enumerate(chain)}
         best: tuple[int, int, Span] | None = None
@@ -154,4 +165,6 @@ class DateResolver:
             key = (rank[attach.i], abs(span.start - trigger.i))
             if best is None or key < best[:2]:
                 best = (*key, span)
-        return best[2] if best else None
+        if best is None:
+            return None, False
+        return best[2], speech_at is not None and best[0] >= speech_at
