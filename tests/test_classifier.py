@@ -42,5 +42,5 @@ def test_obvious_sentences_get_their_type(classifier, sentence, expected):
 
 
 def test_the_model_records_how_it_was_trained(classifier):
-    assert classifier.metrics["train_sentences"] >= 1000
-    assert classifier.metrics["held_out_accuracy"] > 0.7
+    assert classifier.metrics["train_sentences"] >= 3000
+    assert classifier.metrics["held_out_accuracy"] > 0.85
