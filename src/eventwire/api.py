@@ -53,21 +53,19 @@ class Coder:
             yield from self._batch(pending)
 
     def _batch(self, items: list[Article | ArticleError]) -> Iterator[CodedArticle | ArticleError]:
-        good: list[Article] = []
-        for item in items:
-            if isinstance(item, Article) and len(item.text) > self.max_chars:
-                good.append(item)  # reported below, in order
-            elif isinstance(item, Article):
-                good.append(item)
-        texts = [mask_dateline(a.text) if len(a.text) <= self.max_chars else "" for a in good]
-        docs = list(self.nlp.pipe(texts, batch_size=self.batch_size))
         by_id: dict[int, CodedArticle | ArticleError] = {}
-        fits = [(a, d) for a, d in zip(good, docs, strict=True) if len(a.text) <= self.max_chars]
-        for article in good:
-            if len(article.text) > self.max_chars:
-                reason = f"text is {len(article.text):,} characters, over the limit of {self.max_chars:,}"
-                by_id[id(article)] = ArticleError(article.id, reason, "code")
-        for (article, _), result in zip(fits, self.pipeline.pipe(fits), strict=True):
+        fits: list[Article] = []
+        for item in items:
+            if not isinstance(item, Article):
+                continue
+            if len(item.text) > self.max_chars:
+                reason = f"text is {len(item.text):,} characters, over the limit of {self.max_chars:,}"
+                by_id[id(item)] = ArticleError(item.id, reason, "code")
+            else:
+                fits.append(item)
+        docs = self.nlp.pipe([mask_dateline(a.text) for a in fits], batch_size=self.batch_size)
+        pairs = list(zip(fits, docs, strict=True))
+        for article, result in zip(fits, self.pipeline.pipe(pairs), strict=True):
             if isinstance(result, Exception):  # one bad article must not stop the batch
                 reason = f"coding failed: {type(result).__name__}: {result}"
                 by_id[id(article)] = ArticleError(article.id, reason, "code")

@@ -393,9 +393,10 @@ def _organisation_kinds() -> dict[str, str]:
     """Organisation code -> its generic kind (IGO, NGO, ...), from the knowledge base."""
     from .kb import load_kb
 
+    kb = load_kb()
     kinds: dict[str, str] = {}
-    for org in load_kb().organisations:
-        if org.sector in GENERIC_CODES and org.code not in load_kb().countries:
+    for org in kb.organisations:
+        if org.sector in GENERIC_CODES and org.code not in kb.countries:
             kinds.setdefault(org.code, org.sector)
     kinds.setdefault("UNO", "IGO")
     kinds.setdefault("EU", "IGO")

@@ -448,7 +448,6 @@ class EventFinder:
         if speaker is None:
             return
         # "I"/"we" inside what someone said are the speaker (or the speaker's side).
-        doc = analysis.doc
         subject = self._subject(tok) if not event.actors else None
         if subject is not None and subject.lower_ in ("i", "we") and quote.kind in ("direct", "reported"):
             if subject.lower_ == "i":
@@ -456,7 +455,6 @@ class EventFinder:
             elif speaker.code:
                 event.actors = [Entity(speaker.code, "GOV" if speaker.sector in (None, "MIL") else speaker.sector,
                                        subject.text)]
-        del doc
 
     def _contexts(self, verb: Token, event: Event) -> None:
         for tok in verb.subtree:
@@ -585,7 +583,6 @@ class EventFinder:
             event = events.get(i)
             if event is None:
                 continue
-            tok = doc[i]
             anchor = triggers[i].anchor
             parent = anchor.head if anchor.dep_ in ("xcomp", "ccomp") else None
             if anchor.dep_ == "pcomp" and anchor.head.dep_ == "prep" and anchor.head.lower_ in ("of", "for"):
@@ -610,7 +607,6 @@ class EventFinder:
                 if ctx not in container.contexts:
                     container.contexts.append(ctx)
             del events[i]
-            del tok
 
 
 # Thresholds on the learned model's probabilities (tuned on the dev splits only).
