@@ -341,20 +341,33 @@ def score(gold: Gold, coder: Coder, kinds: dict[str, str] | None = None) -> Repo
     return report
 
 
-def _score_types(report: Report, records: list[dict[str, Any]], golds: list[dict[str, Any]], article: Article,
-                 kinds: dict[str, str]) -> None:
-    pairs = _pair(records, golds, article.text, kinds, with_codes=False)
+def _tally(scores: dict[str, Score], records: list[dict[str, Any]],
+           pairs: list[tuple[dict[str, Any], int | None]]) -> set[int]:
+    """Count found and missed gold events and unmatched predictions; return the matched predictions."""
     matched = {i for _, i in pairs if i is not None}
     for gold, i in pairs:
         if i is None:
-            report.types[gold["type"]].fn += 1
+            scores[gold["type"]].fn += 1
+        else:
+            scores[gold["type"]].tp += 1
+    for i, record in enumerate(records):
+        if i not in matched:
+            scores[record["event"][0]].fp += 1
+    return matched
+
+
+def _score_types(report: Report, records: list[dict[str, Any]], golds: list[dict[str, Any]], article: Article,
+                 kinds: dict[str, str]) -> None:
+    pairs = _pair(records, golds, article.text, kinds, with_codes=False)
+    matched = _tally(report.types, records, pairs)
+    for gold, i in pairs:
+        if i is None:
             here = [r for k, r in enumerate(records) if k not in matched and _same_sentence(r, gold, article.text)]
             report.confusion[(gold["type"], here[0]["event"][0] if here else "-")] += 1
             report.errors.append({"kind": "missed", "article_id": article.id, "gold": gold["type"],
                                   "predicted_here": [r["event"][0] for r in here], "sentence": gold["sentence"]})
             continue
         record = records[i]
-        report.types[gold["type"]].tp += 1
         report.confusion[(gold["type"], record["event"][0])] += 1
         if gold.get("actor"):
             report.actor.count(bool(_codes(record["actor"], kinds) & set(gold["actor"])))
@@ -369,7 +382,6 @@ def _score_types(report: Report, records: list[dict[str, Any]], golds: list[dict
             report.date.count(record["date"] == gold["date"])
     for i, record in enumerate(records):
         if i not in matched:
-            report.types[record["event"][0]].fp += 1
             report.confusion[("-", record["event"][0])] += 1
             report.errors.append({"kind": "extra", "article_id": article.id, "predicted": record["event"][0],
                                   "actor": sorted(_codes(record["actor"], {})), "sentence": record["text"]})
@@ -377,16 +389,7 @@ def _score_types(report: Report, records: list[dict[str, Any]], golds: list[dict
 
 def _score_events(report: Report, records: list[dict[str, Any]], golds: list[dict[str, Any]], article: Article,
                   kinds: dict[str, str]) -> None:
-    pairs = _pair(records, golds, article.text, kinds, with_codes=True)
-    matched = {i for _, i in pairs if i is not None}
-    for gold, i in pairs:
-        if i is None:
-            report.events[gold["type"]].fn += 1
-        else:
-            report.events[gold["type"]].tp += 1
-    for i, record in enumerate(records):
-        if i not in matched:
-            report.events[record["event"][0]].fp += 1
+    _tally(report.events, records, _pair(records, golds, article.text, kinds, with_codes=True))
 
 
 def _organisation_kinds() -> dict[str, str]:
