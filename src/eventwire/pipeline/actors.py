@@ -115,7 +115,7 @@ class ActorFinder:
         if analysis.dateline_end:
             mentions = [m for m in mentions if doc[m.start].idx >= analysis.dateline_end]
         mentions.sort(key=lambda m: m.start)
-        self._resolve_references(analysis, doc, mentions, day)
+        self._resolve_references(analysis, doc, mentions)
         analysis.home_country = self._home_country(mentions) or analysis.dateline_country
         analysis.mentions = sorted(mentions, key=lambda m: m.start)
         analysis.reset_mention_index()
@@ -295,9 +295,7 @@ class ActorFinder:
         return None
 
     # -- later mentions reuse earlier ones --------------------------------------------------------
-    def _resolve_references(self, analysis: Analysis, doc: Doc, mentions: list[Mention],
-                            day: dt.date | None) -> None:
-        people: list[Mention] = []
+    def _resolve_references(self, analysis: Analysis, doc: Doc, mentions: list[Mention]) -> None:
         full_names: dict[str, Mention] = {}
         for m in mentions:
             if m.kind != "person":
@@ -306,14 +304,9 @@ class ActorFinder:
             # A bare surname of someone named in full earlier: reuse that person.
             if m.end - m.start == 1 and m.entity.identifier_text is None and text in full_names:
                 self._reuse(m, full_names[text])
-            elif m.end - m.start == 1 and text in full_names and full_names[text].entity.identifier_text == (
-                m.entity.identifier_text
-            ):
-                m.resolved_from = mentions.index(full_names[text])
             name_tokens = [t for t in doc[m.start:m.end] if t.ent_type_ == "PERSON" or t.i == m.head]
             if name_tokens:
                 full_names.setdefault(name_tokens[-1].text, m)
-            people.append(m)
         # Pronouns and "the alliance", in reading order so that each can point to the ones before it.
         for tok in doc:
             low = tok.lower_
@@ -321,11 +314,11 @@ class ActorFinder:
             if low in _PRONOUN_GENDER and tok.pos_ == "PRON" or (low in ("his", "her") and tok.dep_ == "poss"):
                 target = self._antecedent_person(doc, mentions, tok, _PRONOUN_GENDER[low])
                 if target is not None:
-                    found = self._copy(target, tok, "pronoun", mentions)
+                    found = self._copy(target, tok, "pronoun")
             elif low in _IT_PRONOUNS and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "poss"):
                 target = self._antecedent_it(analysis, doc, mentions, tok)
                 if target is not None:
-                    found = self._copy(target, tok, "pronoun", mentions)
+                    found = self._copy(target, tok, "pronoun")
             elif low in _PAIR_NOUNS and tok.i > 0 and (
                 doc[tok.i - 1].lower_ == "both" or doc[tok.i - 1].lower_ == "two" and tok.i > 1
                 and doc[tok.i - 2].lower_ == "the"
@@ -335,13 +328,12 @@ class ActorFinder:
                     start = tok.i - (2 if doc[tok.i - 1].lower_ == "two" else 1)
                     text = doc[start:tok.i + 1].text
                     first, second = (Entity(p.entity.code, p.entity.sector, text) for p in pair)
-                    found = Mention(start, tok.i + 1, tok.i, "pronoun", first, also=[second],
-                                    resolved_from=mentions.index(pair[0]))
+                    found = Mention(start, tok.i + 1, tok.i, "pronoun", first, also=[second])
             elif low in _ANAPHORIC_ORGS and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
                 codes = _ANAPHORIC_ORGS[low]
                 prior = [m for m in mentions if m.start < tok.i and m.entity.code in codes]
                 if prior:
-                    found = self._copy(prior[-1], tok, "organisation", mentions)
+                    found = self._copy(prior[-1], tok, "organisation")
                     found.start = tok.i - 1
                     found.entity.entity_text = doc[tok.i - 1:tok.i + 1].text
             if found is not None:
@@ -353,14 +345,12 @@ class ActorFinder:
                 for prior in reversed(mentions[:n]):
                     if prior.kind == "role" and prior.entity.code and doc[prior.head].lemma_.lower() == word:
                         m.entity.code = prior.entity.code
-                        m.resolved_from = mentions.index(prior)
                         break
         for m in mentions:
             if m.kind == "role" and m.entity.office and m.entity.identifier_text is None:
                 target = self._title_antecedent(mentions, m)
                 if target is not None:
                     self._reuse(m, target)
-                    m.resolved_from = mentions.index(target)
 
     def _last_two(self, mentions: list[Mention], before: int) -> list[Mention]:
         """The two most recent distinct countries named before ``before`` (people count by their country)."""
@@ -378,10 +368,9 @@ class ActorFinder:
         m.gender = target.gender
         m.person_key = target.person_key
 
-    def _copy(self, target: Mention, tok: Token, kind: str, mentions: list[Mention]) -> Mention:
+    def _copy(self, target: Mention, tok: Token, kind: str) -> Mention:
         entity = Entity(**{**target.entity.to_dict(), "entity_text": tok.text})
-        return Mention(tok.i, tok.i + 1, tok.i, kind, entity, target.gender, target.person_key,
-                       resolved_from=mentions.index(target))
+        return Mention(tok.i, tok.i + 1, tok.i, kind, entity, target.gender, target.person_key)
 
     def _antecedent_person(self, doc: Doc, mentions: list[Mention], tok: Token, gender: str) -> Mention | None:
         candidates = [m for m in mentions if m.end <= tok.i and m.person_key

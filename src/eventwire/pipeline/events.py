@@ -71,7 +71,7 @@ class EventFinder:
                 event = self._event(analysis, trig, sent_no)
                 if event is not None:
                     events[trig.token.i] = event
-            self._absorb_contents(doc, events, by_token)
+            self._absorb_contents(events, by_token)
             self._merge_duplicates(doc, events)
             probs = analysis.sentence_types.get(sent_no)
             if probs is not None:
@@ -577,7 +577,7 @@ class EventFinder:
         for i in [i for i, e in events.items() if best[key(e)] != i]:
             del events[i]
 
-    def _absorb_contents(self, doc: Doc, events: dict[int, Event], triggers: dict[int, _Trigger]) -> None:
+    def _absorb_contents(self, events: dict[int, Event], triggers: dict[int, _Trigger]) -> None:
         """"Russia threatened to impose sanctions": one THREATEN whose mode comes from the content."""
         for i in list(events):
             event = events.get(i)

@@ -43,7 +43,6 @@ class Lexicon:
     future_governors: frozenset[str] = frozenset()
     negating_governors: frozenset[str] = frozenset()
     hypothetical_words: frozenset[str] = frozenset()
-    past_governors: frozenset[str] = frozenset()
 
 
 def _trigger_words(lex: Lexicon) -> frozenset[str]:
@@ -118,7 +117,6 @@ def load_lexicon_file(path: Path | None = None) -> Lexicon:
     lex.future_governors = _words(markers, "future_governors")
     lex.negating_governors = _words(markers, "negating_governors")
     lex.hypothetical_words = _words(markers, "hypothetical_words")
-    lex.past_governors = _words(markers, "past_governors")
     return lex
 
 

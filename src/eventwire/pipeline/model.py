@@ -50,7 +50,6 @@ class Mention:
     entity: Entity
     gender: str | None = None
     person_key: str | None = None  # stable key of the person (KB name or the text's full name)
-    resolved_from: int | None = None  # index of the earlier mention a later one reuses
     also: list[Entity] = field(default_factory=list)  # "the two leaders": the other entity meant
 
     def covers(self, i: int) -> bool:
