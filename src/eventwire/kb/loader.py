@@ -142,13 +142,84 @@ def _read_json(name: str) -> list[dict[str, Any]]:
     path = resources.files("eventwire").joinpath(f"kb/data/{name}")
     if not path.is_file():
         return []
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except json.JSONDecodeError as exc:
-        raise KnowledgeBaseError(f"kb/data/{name}: malformed JSON: {exc}") from None
+    data = _parse(path.read_text("utf-8"), f"kb/data/{name}")
     if not isinstance(data, list):
         raise KnowledgeBaseError(f"kb/data/{name}: expected a JSON list of entries")
     return data
+
+
+def _parse(text: str, where: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise KnowledgeBaseError(f"{where}: malformed JSON: {exc}") from None
+
+
+def read_successions() -> list[dict[str, Any]]:
+    """The office files in ``kb/data/offices/``, one dict per file (see FORMAT.md), sorted by code."""
+    folder = resources.files("eventwire").joinpath("kb/data/offices")
+    if not folder.is_dir():
+        return []
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".json")), key=lambda f: f.name)
+    found = []
+    for f in files:
+        data = _parse(f.read_text("utf-8"), f"kb/data/offices/{f.name}")
+        if not isinstance(data, dict) or not isinstance(data.get("offices"), list) or not data.get("country"):
+            raise KnowledgeBaseError(f"kb/data/offices/{f.name}: expected {{'country': ..., 'offices': [...]}}")
+        found.append(data)
+    return found
+
+
+def _same_term(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two office entries for one person describe the same term (same country, start within a week)."""
+    if a.get("country") != b.get("country") or not a.get("start") or not b.get("start"):
+        return False
+    gap = abs((dt.date.fromisoformat(a["start"]) - dt.date.fromisoformat(b["start"])).days)
+    return gap <= 7 and bool({t.lower() for t in a.get("titles", [])} & {t.lower() for t in b.get("titles", [])})
+
+
+def merge_successions(people: list[dict[str, Any]], successions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """People entries with every holder of the office files merged in (by QID, name or alias).
+
+    A term already in ``people`` (same country, titles in common, start within a week) is replaced by the
+    succession's, which is the checked one. Returns new dicts; the inputs are not changed.
+    """
+    merged = [{**p, "aliases": list(p.get("aliases", [])), "offices": list(p.get("offices", []))} for p in people]
+    by_key: dict[str, dict[str, Any]] = {}
+    for person in merged:
+        for key in [person.get("qid"), person["name"], *person["aliases"]]:
+            if key:
+                by_key.setdefault(key.lower(), person)
+    for data in successions:
+        where = f"kb/data/offices/{data['country']}.json"
+        for office in data["offices"]:
+            for holder in office.get("holders", []):
+                if not holder.get("name") or "start" not in holder:
+                    raise KnowledgeBaseError(f"{where}: {office.get('office')!r} has a holder without name or start")
+                term = {
+                    "office": office["office"] + (" (acting)" if holder.get("acting") else ""),
+                    "titles": office.get("titles", []),
+                    "country": data["country"],
+                    "sector": office.get("sector", "GOV"),
+                    "start": holder["start"],
+                    "end": holder.get("end"),
+                }
+                keys = [holder.get("qid"), holder["name"], *holder.get("aliases", [])]
+                person = next((by_key[k.lower()] for k in keys if k and k.lower() in by_key), None)
+                if person is None:
+                    person = {"name": holder["name"], "aliases": [], "offices": []}
+                    for opt in ("qid", "gender"):
+                        if holder.get(opt):
+                            person[opt] = holder[opt]
+                    merged.append(person)
+                    for key in keys:
+                        if key:
+                            by_key.setdefault(key.lower(), person)
+                for alias in holder.get("aliases", []):
+                    if alias not in person["aliases"]:
+                        person["aliases"].append(alias)
+                person["offices"] = [o for o in person["offices"] if not _same_term(o, term)] + [term]
+    return merged
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +232,7 @@ def load_kb() -> KnowledgeBase:
         kb.add_organisation(raw, "IGO")
     for raw in _read_json("groups.json"):
         kb.add_organisation(raw, "REB")
-    for raw in _read_json("people.json"):
+    for raw in merge_successions(_read_json("people.json"), read_successions()):
         kb.add_person(raw)
     for raw in _read_json("roles.json"):
         kb.add_role(raw)
