@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: query columns on events (mode, names, primary codes, place, flags, text)
 
 # JSON everywhere, JSONB on PostgreSQL (indexable, compact).
 JSONType = JSON().with_variant(JSONB(), "postgresql")
@@ -38,6 +38,7 @@ articles = Table(
     Column("coded_at", DateTime(timezone=True), nullable=False),
     Column("n_events", Integer, nullable=False, default=0),
     Column("flags", JSONType, nullable=False),
+    Column("n_flags", Integer, nullable=False, default=0, server_default="0", index=True),
     Column("status", String(16), nullable=False),  # "coded" or "failed"
     Column("error", Text),
 )
@@ -62,8 +63,27 @@ events = Table(
     Column("confidence", Float),
     Column("sentence", Integer),
     Column("record", JSONType, nullable=False),  # the whole PLOVER record as given
+    # Query columns (schema 2), filled from the record by the store; the record stays the source of truth.
+    Column("mode", Text, nullable=False, default="", server_default=""),  # space-separated PLOVER modes
+    Column("actor_names", Text, nullable=False, default="", server_default=""),  # "\n"-wrapped, casefolded
+    Column("recipient_names", Text, nullable=False, default="", server_default=""),
+    Column("actor_primary", String, index=True),  # the first coded actor (country or organisation code)
+    Column("recipient_primary", String, index=True),
+    Column("location_country", String, index=True),
+    Column("n_flags", Integer, nullable=False, default=0, server_default="0"),
+    Column("text", Text),  # the evidence sentence
     Index("ix_events_type_date", "event_type", "date"),
+    Index("ix_events_date_id", "date", "id"),
 )
+
+# Columns added by each schema version, for upgrading older stores in place (see store/migrate.py).
+ADDED_COLUMNS: dict[int, list[tuple[str, str]]] = {
+    2: [
+        ("articles", "n_flags"),
+        *[("events", name) for name in ("mode", "actor_names", "recipient_names", "actor_primary",
+                                       "recipient_primary", "location_country", "n_flags", "text")],
+    ],
+}
 
 quotes = Table(
     "quotes",

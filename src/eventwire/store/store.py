@@ -60,6 +60,16 @@ class Store:
     def __repr__(self) -> str:
         return f"Store({self.url!r})"
 
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, for query modules (store.queries) and importers that share this store."""
+        return self._engine
+
+    @property
+    def dialect(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self._engine.dialect.name
+
     # -- writing ---------------------------------------------------------------------------------------
 
     def is_coded(self, article_id: str, content_hash: str) -> bool:
@@ -90,6 +100,7 @@ class Store:
             "coded_at": _now(),
             "n_events": len(records),
             "flags": list(flags or []),
+            "n_flags": len(flags or []),
             "status": "coded",
             "error": None,
         }
@@ -118,6 +129,7 @@ class Store:
             "coded_at": _now(),
             "n_events": 0,
             "flags": [],
+            "n_flags": 0,
             "status": "failed",
             "error": reason,
         }
@@ -242,6 +254,10 @@ class Store:
             self._create_tables()  # another process created the same tables at the same moment: retry once
         with self._read() as conn:
             version = conn.scalar(select(schema.meta.c.value).where(schema.meta.c.key == "schema_version"))
+        if int(version or 0) < schema.SCHEMA_VERSION:
+            from .migrate import upgrade
+
+            upgrade(self, int(version or 0))
         if int(version or 0) > schema.SCHEMA_VERSION:
             raise StoreError(
                 f"{self.url} was written by a newer eventwire (schema {version}, this one reads "
@@ -412,6 +428,7 @@ def _event_row(article_id: str, record: dict[str, Any]) -> dict[str, Any]:
             "confidence": record.get("confidence"),
             "sentence": (record.get("text_info") or {}).get("sequence"),
             "record": record,
+            **query_columns(record),
         }
     except (KeyError, TypeError, AttributeError) as exc:
         raise StoreError(f"article {article_id!r}: event record without a usable {exc} field") from None
@@ -433,6 +450,40 @@ def _quote_row(article_id: str, quote: dict[str, Any]) -> dict[str, Any]:
         }
     except (KeyError, TypeError, AttributeError) as exc:
         raise StoreError(f"article {article_id!r}: quote record without a usable {exc} field") from None
+
+
+def query_columns(record: dict[str, Any]) -> dict[str, Any]:
+    """The events table's query columns (schema 2) for one record: modes, names, primary codes, place, flags."""
+    actors, recipients = _entities(record.get("actor")), _entities(record.get("recipient"))
+    place = record.get("event_loc") or {}
+    text = record.get("text")
+    return {
+        "mode": " ".join(str(mode) for mode in record.get("mode") or [] if mode),
+        "actor_names": _names(actors),
+        "recipient_names": _names(recipients),
+        "actor_primary": next((str(e["code"]) for e in actors if e.get("code")), None),
+        "recipient_primary": next((str(e["code"]) for e in recipients if e.get("code")), None),
+        "location_country": (place.get("country") or None) if isinstance(place, dict) else None,
+        "n_flags": len(record.get("flags") or []),
+        "text": text if isinstance(text, str) else None,
+    }
+
+
+def _entities(entities: Any) -> list[dict[str, Any]]:
+    if not entities:
+        return []
+    return [entities] if isinstance(entities, dict) else [e for e in entities if isinstance(e, dict)]
+
+
+def _names(entities: list[dict[str, Any]]) -> str:
+    """Casefolded entity texts and identifier texts, each wrapped in newlines: "\nben wallace\nwallace\n"."""
+    names: list[str] = []
+    for entity in entities:
+        for key in ("entity_text", "identifier_text"):
+            value = entity.get(key)
+            if isinstance(value, str) and value.strip() and value.strip().casefold() not in names:
+                names.append(value.strip().casefold().replace("\n", " "))
+    return "\n" + "\n".join(names) + "\n" if names else ""
 
 
 def _codes(entities: Any) -> str:
