@@ -35,8 +35,8 @@ def event_query(
     actor: Annotated[str | None, Query(max_length=500, description="Code (GBR) or name (case-insensitive).")]
     = None,
     recipient: Annotated[str | None, Query(max_length=500, description="Code or name.")] = None,
-    country: Annotated[str | None, Query(max_length=16, description="Code on either side, or the place's "
-                                                                     "country.")] = None,
+    country: Annotated[str | None, Query(max_length=500, description="Code on either side, or the place's "
+                                                                      "country.")] = None,
     since: Annotated[str | None, Query(description="First date, YYYY-MM-DD, inclusive.")] = None,
     until: Annotated[str | None, Query(description="Last date, YYYY-MM-DD, inclusive.")] = None,
     flagged: Annotated[bool | None, Query(description="true: only events with check flags.")] = None,
@@ -46,6 +46,9 @@ def event_query(
     sort: Annotated[str, Query(description=f"One of {', '.join(SORTS)}; id breaks ties.")] = "date",
 ) -> EventQuery:
     """FastAPI dependency: the event filters of a request."""
+    given = [*(event_type or []), mode, actor, recipient, country, q, article_id]
+    if any(value and "\x00" in value for value in given):
+        raise HTTPException(422, "filter values must not contain NUL characters")
     types = tuple(t.strip().upper() for t in event_type or [] if t.strip())
     unknown = [t for t in types if t not in EVENT_TYPES]
     if unknown:

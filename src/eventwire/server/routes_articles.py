@@ -79,6 +79,8 @@ def list_articles(
 
 @router.get("/articles/{article_id:path}", summary="One article with its text, events, quotes and flags")
 def get_article(article_id: str, state: State) -> dict[str, Any]:
+    if "\x00" in article_id:  # no stored id holds one (PostgreSQL cannot even compare it)
+        raise HTTPException(404, f"no article with id {article_id!r}")
     try:
         return state.store.article(article_id)
     except ArticleNotFound:
