@@ -52,6 +52,7 @@ IGO_JUDICIAL = {"ICC", "ICJ"}
 # The organisation named inside an NGO code (NGOHRIAMN -> AMN).
 NGO_CODES = {"AMN": "AMN", "IRC": "ICRC", "MSF": "MSF", "HRW": "HRW"}
 
+_SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "to", "de", "al"}
 _CODE = re.compile(r"[A-Z][A-Z0-9]{2}(?:[A-Z0-9]{3})*|---")
 _BRACKETS = re.compile(r"\[([^\]]*)\]")
 
@@ -249,13 +250,14 @@ def _sector(parts: list[str]) -> str:
 
 
 def display_name(token: str) -> str:
-    """``VLADIMIR_PUTIN_`` -> "Vladimir Putin" (words capitalised, hyphenated parts too)."""
+    """``VLADIMIR_PUTIN_`` -> "Vladimir Putin" (words capitalised, hyphenated parts too, "of"/"the"/... not)."""
     words = " ".join(token.replace("_", " ").split()).split(" ")
 
     def cap(word: str) -> str:
         return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
 
-    return " ".join(cap(w) for w in words if w)
+    words = [w for w in words if w]
+    return " ".join(w.lower() if i and w.lower() in _SMALL_WORDS else cap(w) for i, w in enumerate(words))
 
 
 def entity_of(entry: CameoEntry) -> Entity | None:
