@@ -23,8 +23,8 @@ from .store import Store, open_store
 
 app = typer.Typer(help="Grow and inspect the knowledge base (people, offices, countries, organisations).",
                   no_args_is_help=True, add_completion=False)
-out = Console(soft_wrap=True, highlight=False)
-err = Console(stderr=True, soft_wrap=True, highlight=False)
+out = Console(soft_wrap=True, highlight=False, markup=False)
+err = Console(stderr=True, soft_wrap=True, highlight=False, markup=False)
 
 DbOption = Annotated[str | None, typer.Option("--db", help="Store: a SQLite file path or a database URL. "
                                               "[default: ./eventwire.db, or $EVENTWIRE_DB]")]
@@ -32,7 +32,7 @@ SHOWN_PROBLEMS = 20
 
 
 def _fail(message: str) -> typer.Exit:
-    err.print(f"[red]Error:[/red] {message}")
+    err.print(f"Error: {message}", style="red")
     return typer.Exit(1)
 
 
