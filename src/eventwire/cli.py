@@ -15,7 +15,8 @@ from rich.console import Console
 from . import __version__
 from .api import CodedArticle, Coder
 from .errors import ArticleError, EventwireError
-from .output import print_table, write_jsonl
+from .output import print_flags, print_table, write_jsonl
+from .readers import read_sources
 from .runner import Skipped, run
 from .schema import validation_errors
 from .settings import load_settings
@@ -163,6 +164,58 @@ def events(
             err.print("no events match")
 
 
+FLAG_FIELDS = ("article_id", "kind", "text", "claimed", "known", "source", "start", "end")
+
+
+@app.command()
+def check(
+    sources: Annotated[list[str], typer.Argument(help="Article files, directories or glob patterns "
+                                                 "(.txt, .json, .jsonl, .html; '-' for stdin).")],
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for articles that carry "
+                                                  "none: claims are checked against the KB on this day.")] = None,
+    output_format: Annotated[Format | None, typer.Option("--format", help="jsonl (one flag per line; default "
+                                                         "when piped) or table.")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to use (any installed pipeline name).")] = None,
+) -> None:
+    """Check what articles claim about people against the knowledge base; print only the flags.
+
+    Kinds: role_conflict (title contradicts the KB), stale_role (a title no longer held on that day),
+    name_variant (a name very close to a known one), unknown_person (an unknown name given a known office).
+    Nothing is stored.
+    """
+    settings = load_settings(model=model)
+    fmt = _format(output_format)
+    try:
+        if published is not None:
+            _date(published, "--published")
+        coder = Coder(settings.model, batch_size=settings.batch_size, max_chars=settings.max_chars)
+        results = coder.code_many(read_sources(sources, published=published))
+        rows: list[dict[str, Any]] = []
+        n_articles = failed = 0
+        for result in results:
+            if isinstance(result, ArticleError):
+                failed += 1
+                err.print(f"[red]error:[/red] {result.article_id}: {result.reason}", highlight=False)
+                continue
+            n_articles += 1
+            if result.article.published is None:
+                err.print(f"warning: {result.article.id}: no publication date, so no claim was checked "
+                          "(give --published)", highlight=False)
+            found = [{"article_id": result.article.id, **{k: f.get(k) for k in FLAG_FIELDS[1:]}}
+                     for f in result.flags]
+            if fmt is Format.jsonl:
+                write_jsonl(found, sys.stdout)
+                sys.stdout.flush()
+            rows.extend(found)
+    except (EventwireError, ValueError) as exc:
+        raise _fail(str(exc)) from None
+    if fmt is Format.table:
+        print_flags(rows, Console())
+    err.print(f"checked {n_articles} article(s): {len(rows)} flag(s); {failed} failed", highlight=False)
+    if failed and not n_articles:
+        raise typer.Exit(1)
+
+
 @app.command()
 def show(
     article_id: Annotated[str, typer.Argument(help="The article's id.")],
@@ -216,20 +269,38 @@ def schema() -> None:
 @app.command("eval")
 def evaluate(
     gold: Annotated[list[Path], typer.Argument(help="Gold sets: article folders (articles.jsonl + expected.jsonl), "
-                                               "sentence-level .jsonl files, or PLOVER_GSR_CAMEO.json.")],
+                                               "sentence-level .jsonl files, PLOVER_GSR_CAMEO.json, or claim-check "
+                                               "gold (eval/claims/claims.jsonl).")],
     output_format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
     errors: Annotated[int, typer.Option(help="Show this many wrong cases and slowest articles.")] = 0,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to use.")] = None,
 ) -> None:
     """Score the coder against hand-written gold: precision, recall and F1 per PLOVER type, actor and
     recipient accuracy, dates, quote speakers, a confusion matrix and the worst cases."""
+    from .claim_eval import is_claims_gold, load_claims, score_claims
     from .evaluation import Report, load_gold, score
     from .output import print_report
 
     if output_format not in ("table", "json"):
         raise _fail(f"--format must be table or json, got {output_format!r}")
     settings = load_settings(model=model)
+    claims = [path for path in gold if is_claims_gold(path)]
+    gold = [path for path in gold if path not in claims]
     try:
+        for path in claims:
+            found = score_claims(load_claims(path), Coder(settings.model)).to_dict(errors)
+            if output_format == "json":
+                typer.echo(json.dumps({"claims": str(path), **found}, indent=2))
+            else:
+                typer.echo(f"{path}: false flags on {found['false_flag_rate']:.1%} of {found['right_sentences']} "
+                           f"right sentences; {found['detection_rate']:.1%} of {found['wrong_claims']} wrong claims "
+                           f"flagged (kind right on {found['kind_accuracy']:.1%})")
+                for miss in found["misses"]:
+                    typer.echo(f"  missed {miss['id']}: {miss['gold']} in {miss['text']!r} (raised {miss['flags']})")
+                for false in found["false_flags"]:
+                    typer.echo(f"  false {false['id']}: {false['flags']} in {false['text']!r}")
+        if not gold:
+            return
         golds = [load_gold(path) for path in gold]
         coder = Coder(settings.model)
         report = Report()

@@ -90,3 +90,14 @@ def print_report(report: dict[str, Any], console: Console) -> None:
         console.print(f"[{err['article_id']}] {what}: {err['sentence']}", highlight=False, soft_wrap=True)
     for slow in report["slowest"]:
         console.print(f"slow: {slow['article_id']} {slow['seconds']:.3f}s", highlight=False)
+
+
+def print_flags(flags: list[dict[str, Any]], console: Console) -> None:
+    """Claim-check flags as a table: article, kind, the words, what the text claims, what the KB holds."""
+    table = Table(title=f"{len(flags)} flag(s)", show_lines=True)
+    for column in ("article", "kind", "text", "claimed", "known (KB)", "source"):
+        table.add_column(column, overflow="fold")
+    for f in flags:
+        table.add_row(str(f.get("article_id")), f.get("kind") or "", f.get("text") or "", f.get("claimed") or "",
+                      f.get("known") or "", f.get("source") or "")
+    console.print(table)

@@ -42,6 +42,8 @@ class KnowledgeBase:
         self.people: list[Person] = []
         self.roles: dict[str, Role] = {}
         self._holders: dict[tuple[str, str], list[tuple[Person, Office]]] = defaultdict(list)
+        self.office_titles: set[str] = set()  # every title word of every office ("defence minister", ...)
+        self._full_names: list[tuple[str, Person]] | None = None
 
     # -- building -------------------------------------------------------------------------------
     def add_name(self, text: str, name: Name) -> None:
@@ -80,7 +82,7 @@ class KnowledgeBase:
         for text in [raw["name"], *raw.get("aliases", [])]:
             self.add_name(text, Name("organisation", org))
 
-    def add_person(self, raw: dict[str, Any]) -> None:
+    def add_person(self, raw: dict[str, Any], source: str = "kb/data/people.json") -> None:
         where = f"person {raw.get('name')!r}"
         offices = tuple(
             sorted(
@@ -92,6 +94,7 @@ class KnowledgeBase:
                         start=_date(o.get("start"), where),
                         end=_date(o.get("end"), where),
                         titles=tuple(t.lower() for t in o.get("titles", [])),
+                        source=o.get("source") or source,
                     )
                     for o in raw.get("offices", [])
                 ),
@@ -105,6 +108,7 @@ class KnowledgeBase:
         for office in offices:
             for title in office.titles:
                 self._holders[(office.country, title)].append((person, office))
+                self.office_titles.add(title)
 
     def add_role(self, raw: dict[str, Any]) -> None:
         role = Role(sector=raw["sector"], is_title=bool(raw.get("titles")), words=tuple(raw["words"]))
@@ -127,6 +131,29 @@ class KnowledgeBase:
     # -- queries --------------------------------------------------------------------------------
     def lookup(self, text: str) -> list[Name]:
         return self.names.get(_strip_article(text).lower(), [])
+
+    def person(self, text: str) -> Person | None:
+        """The person a name or alias stands for, when it stands for exactly one."""
+        found = {id(n.target): n.target for n in self.lookup(text) if n.kind in ("person", "surname")}
+        return next(iter(found.values())) if len(found) == 1 else None  # type: ignore[return-value]
+
+    def similar_person(self, text: str, cutoff: float = 90.0) -> tuple[Person, str, float] | None:
+        """The known person whose full name (or alias) is closest in spelling to ``text`` and at least
+        ``cutoff`` similar (0-100, rapidfuzz ratio): (person, the known spelling, score); None if none is."""
+        from rapidfuzz import fuzz, process
+
+        if self._full_names is None:
+            self._full_names = [
+                (n.text, n.target)  # type: ignore[misc]
+                for names in self.names.values() for n in names
+                if n.kind == "person" and len(n.text.split()) > 1
+            ]
+        best = process.extractOne(text, [name for name, _ in self._full_names], scorer=fuzz.ratio,
+                                  score_cutoff=cutoff)
+        if best is None:
+            return None
+        name, score, i = best
+        return self._full_names[i][1], name, score
 
     def office_holder(self, country: str, title: str, day: dt.date | None) -> tuple[Person, Office] | None:
         """Who held ``title`` (e.g. "foreign minister") for ``country`` on ``day``; None if unknown."""
@@ -203,6 +230,7 @@ def merge_successions(people: list[dict[str, Any]], successions: list[dict[str, 
                     "sector": office.get("sector", "GOV"),
                     "start": holder["start"],
                     "end": holder.get("end"),
+                    "source": where,
                 }
                 keys = [holder.get("qid"), holder["name"], *holder.get("aliases", [])]
                 person = next((by_key[k.lower()] for k in keys if k and k.lower() in by_key), None)

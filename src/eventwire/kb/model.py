@@ -14,9 +14,15 @@ class Office:
     start: dt.date | None
     end: dt.date | None
     titles: tuple[str, ...] = ()
+    source: str = ""  # where the fact comes from: "kb/data/offices/RUS.json", "wikidata:Q7747", ...
 
     def held_on(self, day: dt.date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def describe(self) -> str:
+        """ "Secretary of State for Defence (GBR), 2019-07-24 to 2023-08-31" """
+        span = f"since {self.start}" if self.end is None else f"{self.start or '?'} to {self.end}"
+        return f"{self.office} ({self.country}), {span}"
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The per-article pipeline: Article + spaCy Doc -> event records and quotes.
 
 Stages run in one direction, each adding to the Analysis:
-dateline -> actors -> quotes -> sentence types (learned model) -> events -> dates -> places -> records.
+dateline -> actors -> quotes -> sentence types (learned model) -> events -> dates -> places -> checks -> records.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from ..article import Article
 from ..kb import KnowledgeBase, load_kb
 from .actors import ActorFinder
+from .checks import ClaimChecker
 from .classifier import SentenceTypeClassifier, SentenceTyper, load_classifier
 from .dateline import DatelineFinder
 from .dates import DateResolver
@@ -42,6 +43,7 @@ class Pipeline:
             EventFinder(lexicon),
             DateResolver(),
             PlaceResolver(kb),
+            ClaimChecker(kb),
         ]
         self.records = RecordBuilder()
 

@@ -30,6 +30,10 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Definite descriptions that point back to the last organisation of a kind.
 _PAIR_NOUNS = {"leaders", "countries", "governments", "sides", "nations", "presidents", "ministers", "states",
                "neighbours", "neighbors", "capitals", "delegations", "parties", "men", "armies", "militaries"}
+# Words before a title that make it no claim about the article's day ("former Defence Secretary").
+_TITLE_QUALIFIERS = {"former", "ex", "then", "late", "deputy", "vice", "shadow", "acting", "interim", "incoming",
+                     "designate", "elect", "future", "next", "previous", "outgoing", "caretaker", "would-be",
+                     "first", "second", "junior", "assistant", "under", "erstwhile", "onetime", "one-time"}
 _ANAPHORIC_ORGS = {"alliance": {"NATO", "CSTO", "AUKUS"}, "bloc": {"EU", "ASEAN", "AU", "BRICS", "ECOWAS"}}
 
 
@@ -170,6 +174,7 @@ class ActorFinder:
         for m in mentions:
             if m.kind != "person":
                 continue
+            self._title_claim(doc, m, by_token)
             i = m.start - 1
             title_tokens: list[Token] = []
             country: Mention | None = None
@@ -268,6 +273,16 @@ class ActorFinder:
             return code  # the only country the text names
         return code if n >= 2 and n / sum(counts.values()) >= 0.4 else None
 
+    def _title_words(self) -> frozenset[str]:
+        """Words of many-word titles ("defence" of "defence secretary", "state" of "secretary of state"),
+        so that a whole title before a name is read, not only its last word."""
+        if not hasattr(self, "_words_of_titles"):
+            phrases = [p for p in (*self.kb.roles, *self.kb.office_titles) if " " in p]
+            self._words_of_titles = frozenset(
+                w for p in phrases for w in p.split() if w not in ("of", "for", "the", "and", "to", "on", "in")
+            ) | {"shadow", "deputy"}
+        return self._words_of_titles
+
     def _role_last_words(self) -> frozenset[str]:
         """The last word of every role phrase: a cheap test before building phrases."""
         if not hasattr(self, "_last_words"):
@@ -287,6 +302,61 @@ class ActorFinder:
             if form in roles:
                 return form, tok.i
         return None, tok.i
+
+    def _title_claim(self, doc: Doc, m: Mention, by_token: dict[int, Mention]) -> None:
+        """Record the title the text gives a person (``m.title`` and the claim's words), for the claim checks:
+        "Russian Defence Minister Igor Petrenko", "then-Defence Secretary Ben Wallace", or an appositive."""
+        i, words, country = m.start - 1, [], None
+        while i >= 0 and self._sent(i) == self._sent(m.start):
+            tok, other = doc[i], by_token.get(i)
+            if other is not None and other.kind in _COUNTRY_KINDS and country is None:
+                country, i = other, other.start - 1
+                continue
+            if tok.lower_ in self.kb.roles or tok.lower_ in self._title_words() or (
+                words and tok.lower_ in ("of", "for")
+            ):
+                words.insert(0, tok)
+                i -= 1
+                continue
+            break
+        while words and words[0].lower_ in ("of", "for"):
+            words.pop(0)
+        if not words:
+            self._appositive_claim(doc, m, by_token)
+            return
+        first = min([words[0].i] + ([country.start] if country is not None and country.start < words[0].i else []))
+        m.title, m.claim_start, m.claim_end = " ".join(t.lower_ for t in words), first, m.end
+        m.title_country = country.entity.code if country is not None else None
+        m.title_qualified = any(t.lower_ in _TITLE_QUALIFIERS for t in words) or any(
+            doc[k].lower_.strip("-") in _TITLE_QUALIFIERS for k in range(max(0, first - 2), first))
+
+    def _appositive_claim(self, doc: Doc, m: Mention, by_token: dict[int, Mention]) -> None:
+        """ "Ben Wallace, the British defence secretary," and "Russia's defence minister, Sergei Shoigu,":
+        record the title the text gives the person (only; resolution is left as it is)."""
+        head = doc[m.head]
+        nouns = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            nouns.append(head.head)
+        for noun in nouns:
+            words: list[Token] = []
+            country: Mention | None = None
+            qualified = False
+            for child in noun.lefts:
+                other = by_token.get(child.i)
+                if other is not None and other.kind in _COUNTRY_KINDS:
+                    country = other
+                elif child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "PROPN", "ADJ"):
+                    words.append(child)
+                    qualified |= child.lower_ in _TITLE_QUALIFIERS
+                elif child.lower_ in _TITLE_QUALIFIERS:
+                    qualified = True
+            phrase = " ".join([w.lower_ for w in words] + [noun.lower_])
+            if phrase not in self.kb.roles and phrase not in self.kb.office_titles:
+                continue
+            lo, hi = min(noun.left_edge.i, m.start), max(noun.right_edge.i + 1, m.end)
+            m.title, m.title_country, m.title_qualified = phrase, country.entity.code if country else None, qualified
+            m.claim_start, m.claim_end = lo, hi
+            return
 
     def _appositive_title(self, doc: Doc, m: Mention) -> str | None:
         for child in doc[m.head].children:

@@ -51,6 +51,14 @@ class Mention:
     gender: str | None = None
     person_key: str | None = None  # stable key of the person (KB name or the text's full name)
     also: list[Entity] = field(default_factory=list)  # "the two leaders": the other entity meant
+    # What the text claims about a person: "Defense Minister" in "Defense Minister Vladimir Putin", with the
+    # country it names ("Russian"), whether a qualifier makes it no claim about today ("former", "deputy"),
+    # and the claim's words as token indices [claim_start, claim_end).
+    title: str | None = None
+    title_country: str | None = None
+    title_qualified: bool = False
+    claim_start: int | None = None
+    claim_end: int | None = None
 
     def covers(self, i: int) -> bool:
         return self.start <= i < self.end
