@@ -2,7 +2,8 @@
 "use strict";
 
 (() => {
-  const KIND_TITLES = {role_conflict: "Office or role contradicts the knowledge base"};
+  const KIND_TITLES = {role_conflict: "Office or role contradicts the knowledge base",
+    name_variant: "Name spelled differently from the knowledge base"};
 
   EW.api("/checks?limit=1000").then((data) => {
     const flags = data.flags || [];
