@@ -44,6 +44,7 @@ class KnowledgeBase:
         self._holders: dict[tuple[str, str], list[tuple[Person, Office]]] = defaultdict(list)
         self.office_titles: set[str] = set()  # every title word of every office ("defence minister", ...)
         self._full_names: list[tuple[str, Person]] | None = None
+        self.digest: str | None = None  # the data files' digest, for the shipped KB (compiled indexes key on it)
 
     # -- building -------------------------------------------------------------------------------
     def add_name(self, text: str, name: Name) -> None:
@@ -252,7 +253,17 @@ def merge_successions(people: list[dict[str, Any]], successions: list[dict[str, 
 
 @lru_cache(maxsize=1)
 def load_kb() -> KnowledgeBase:
-    """The knowledge base shipped with the package (loaded once per process)."""
+    """The knowledge base shipped with the package: read from its compiled index when there is one
+    (see ``kb/index.py``), else built from ``kb/data/``; once per process."""
+    from .index import compiled, data_digest
+
+    kb = compiled("kb", data_digest(), build_kb)
+    kb.digest = data_digest()
+    return kb
+
+
+def build_kb() -> KnowledgeBase:
+    """The knowledge base built from the data files in ``kb/data/``."""
     kb = KnowledgeBase()
     for raw in _read_json("countries.json"):
         kb.add_country(raw)

@@ -11,12 +11,12 @@ from bisect import insort
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import geo
 from ..kb import KnowledgeBase, Name, Person
+from ..kb.index import NameIndex, name_index
 from .model import Analysis, Entity, Mention
 
 # Which reading of an ambiguous name wins ("Georgia" the country over a person of that name, ...).
@@ -38,11 +38,8 @@ _ANAPHORIC_ORGS = {"alliance": {"NATO", "CSTO", "AUKUS"}, "bloc": {"EU", "ASEAN"
 
 
 @lru_cache(maxsize=4)
-def _matcher(nlp: Language, kb: KnowledgeBase) -> PhraseMatcher:
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    keys = sorted(kb.names)
-    matcher.add("KB", list(nlp.tokenizer.pipe(keys)))
-    return matcher
+def _matcher(nlp: Language, kb: KnowledgeBase) -> NameIndex:
+    return name_index(nlp, sorted(kb.names), kb.digest)
 
 
 def _case_ok(alias: str, span: Span) -> bool:
