@@ -39,6 +39,8 @@ def upgrade(store: Store, from_version: int) -> None:
         for table in schema.metadata.sorted_tables:
             for index in table.indexes:
                 index.create(conn, checkfirst=True)
+        if store.dialect == "sqlite":
+            conn.exec_driver_sql(schema.SQLITE_SCAN_INDEX)
         if current < 2:
             _fill_query_columns(conn)
         conn.execute(

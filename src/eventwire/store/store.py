@@ -258,6 +258,9 @@ class Store:
             from .migrate import upgrade
 
             upgrade(self, int(version or 0))
+        elif self._engine.dialect.name == "sqlite":  # stores made by an early schema-2 build lack it
+            with self._write("create the scan index") as conn:
+                conn.exec_driver_sql(schema.SQLITE_SCAN_INDEX)
         if int(version or 0) > schema.SCHEMA_VERSION:
             raise StoreError(
                 f"{self.url} was written by a newer eventwire (schema {version}, this one reads "
