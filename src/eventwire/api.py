@@ -10,6 +10,7 @@ from typing import Any
 
 from .article import Article, parse_published
 from .errors import ArticleError
+from .kb import KnowledgeBase
 from .nlp import DEFAULT_MODEL, load_nlp
 from .pipeline import Pipeline
 from .pipeline.dateline import mask_dateline
@@ -28,9 +29,12 @@ class CodedArticle:
 class Coder:
     """Loads the spaCy pipeline and the knowledge base once, then codes articles."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, *, batch_size: int = 32, max_chars: int = 200_000) -> None:
+    def __init__(self, model: str = DEFAULT_MODEL, *, batch_size: int = 32, max_chars: int = 200_000,
+                 kb: KnowledgeBase | None = None) -> None:
+        """``kb``: the knowledge base to resolve actors and check claims with; by default the shipped one
+        (``eventwire.kb.load_kb_with_store(store)`` adds what was imported into a store)."""
         self.nlp = load_nlp(model)
-        self.pipeline = Pipeline(self.nlp)
+        self.pipeline = Pipeline(self.nlp, kb=kb)
         self.batch_size = batch_size
         self.max_chars = max_chars
 

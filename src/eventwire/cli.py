@@ -12,9 +12,10 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from . import __version__
+from . import __version__, kb_cli
 from .api import CodedArticle, Coder
 from .errors import ArticleError, EventwireError
+from .kb import load_kb_with_store
 from .output import print_flags, print_table, write_jsonl
 from .readers import read_sources
 from .runner import Skipped, run
@@ -24,6 +25,7 @@ from .store import open_store
 
 app = typer.Typer(help="Turn news articles into PLOVER political event data.", no_args_is_help=True,
                   add_completion=False)
+app.add_typer(kb_cli.app, name="kb")
 err = Console(stderr=True, soft_wrap=True)
 
 
@@ -93,8 +95,9 @@ def code(
     try:
         if published is not None:
             _date(published, "--published")
-        coder = Coder(settings.model, batch_size=settings.batch_size, max_chars=settings.max_chars)
         store = None if no_store else open_store(settings.db)
+        kb = load_kb_with_store(store) if store is not None else None
+        coder = Coder(settings.model, batch_size=settings.batch_size, max_chars=settings.max_chars, kb=kb)
     except EventwireError as exc:
         raise _fail(str(exc)) from None
 

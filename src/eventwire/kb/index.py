@@ -37,7 +37,8 @@ def cache_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def data_digest() -> str:
-    """A digest of every file in ``kb/data/`` (names and bytes) and of the eventwire version."""
+    """A digest of every file in ``kb/data/`` (names and bytes), of the code that builds the index, and of the
+    eventwire version."""
     digest = hashlib.sha1(f"{__version__}:{FORMAT}".encode())
     root = resources.files("eventwire").joinpath("kb/data")
     stack = [root]
@@ -49,8 +50,11 @@ def data_digest() -> str:
                 stack.append(entry)
             elif entry.name.endswith(".json"):
                 files.append(entry)
+    code = resources.files("eventwire").joinpath("kb")
+    for module in ("loader.py", "model.py", "index.py"):  # how the index is built is part of what it holds
+        files.append(code.joinpath(module))
     for entry in sorted(files, key=lambda e: str(e)):
-        digest.update(str(entry).rsplit("kb/data", 1)[-1].encode())
+        digest.update(str(entry).rsplit("kb", 1)[-1].encode())
         digest.update(entry.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -129,6 +129,18 @@ class KnowledgeBase:
                 person = self.people[next(iter(idx))]
                 self.add_name(person.name.split()[-1], Name("surname", person))
 
+    def add_office_roles(self) -> None:
+        """Make the many-word titles of the offices kept as successions ("external affairs minister",
+        "secretary-general") role words too, so that "the Indian external affairs minister" resolves to
+        its holder on the day. Single words ("chairman") stay out: too many offices share them."""
+        for person in self.people:
+            for office in person.offices:
+                if not office.source.startswith("kb/data/offices/"):
+                    continue
+                for title in office.titles:
+                    if (" " in title or "-" in title) and title not in self.roles:
+                        self.roles[title] = Role(sector=office.sector, is_title=True, words=(title,))
+
     # -- queries --------------------------------------------------------------------------------
     def lookup(self, text: str) -> list[Name]:
         return self.names.get(_strip_article(text).lower(), [])
@@ -262,18 +274,32 @@ def load_kb() -> KnowledgeBase:
     return kb
 
 
-def build_kb() -> KnowledgeBase:
-    """The knowledge base built from the data files in ``kb/data/``."""
+def build_kb(extra: dict[str, list[dict[str, Any]]] | None = None) -> KnowledgeBase:
+    """The knowledge base built from the data files in ``kb/data/``, plus ``extra`` entries in the same
+    shape grouped as "countries", "organisations", "groups", "people" (what users imported into a store)."""
+    extra = extra or {}
     kb = KnowledgeBase()
-    for raw in _read_json("countries.json"):
+    for raw in [*_read_json("countries.json"), *extra.get("countries", [])]:
         kb.add_country(raw)
-    for raw in _read_json("organisations.json"):
+    for raw in [*_read_json("organisations.json"), *extra.get("organisations", [])]:
         kb.add_organisation(raw, "IGO")
-    for raw in _read_json("groups.json"):
+    for raw in [*_read_json("groups.json"), *extra.get("groups", [])]:
         kb.add_organisation(raw, "REB")
-    for raw in merge_successions(_read_json("people.json"), read_successions()):
+    for raw in merge_successions([*_read_json("people.json"), *extra.get("people", [])], read_successions()):
         kb.add_person(raw)
     for raw in _read_json("roles.json"):
         kb.add_role(raw)
     kb.add_surnames()
+    kb.add_office_roles()
     return kb
+
+
+def load_kb_with_store(store: Any) -> KnowledgeBase:
+    """The shipped knowledge base plus what was imported into ``store`` (``eventwire kb import-...``);
+    the shipped one alone, from its compiled index, when the store holds no KB entries."""
+    from .stored import stored_entries
+
+    extra = stored_entries(store)
+    if not any(extra.values()):
+        return load_kb()
+    return build_kb(extra)

@@ -241,7 +241,10 @@ def stored_entries(store: Store) -> dict[str, list[dict[str, Any]]]:
     "groups" and "people" (the lists of the shipped kb/data/ files), so the coder can merge them in."""
     grouped: dict[str, list[dict[str, Any]]] = {group: [] for group in GROUPED.values()}
     for row in iter_entities(store):
-        grouped[GROUPED[row["kind"]]].append(row["data"])
+        data = dict(row["data"])
+        if row["kind"] == "person":  # each office says where its fact comes from ("wikidata:Q7747", ...)
+            data["offices"] = [{**o, "source": o.get("source") or row["key"]} for o in data.get("offices", [])]
+        grouped[GROUPED[row["kind"]]].append(data)
     return grouped
 
 
