@@ -67,7 +67,7 @@ def test_the_query_columns_are_filled_on_postgresql(store: Store) -> None:
     e = store_schema.events
     with store.engine.connect() as conn:
         row = conn.execute(select(e.c.mode, e.c.actor_primary, e.c.location_country, e.c.text)).one()
-    assert tuple(row) == ("military", "GBR", "UKR", "Quoted.")
+    assert tuple(row) == ("military", "GBR", "UKR", "quoted.")  # the sentence casefolded, for word search
 
 
 # -- the real command line against PostgreSQL ------------------------------------------------------------

@@ -124,7 +124,7 @@ def _conditions(store: Store, query: EventQuery, *, paging: bool = False) -> lis
         found.append(e.c.n_flags == 0)
     if query.q:
         for word in query.q.split():
-            found.append(_position(store, func.lower(func.coalesce(e.c.text, "")), func.lower(literal(word))) > 0)
+            found.append(_position(store, func.coalesce(e.c.text, ""), literal(word.casefold())) > 0)
     if query.article_id is not None:
         found.append(e.c.article_id == query.article_id)
     return found

@@ -73,7 +73,7 @@ events = Table(
     Column("recipient_primary", String, index=True),
     Column("location_country", String, index=True),
     Column("n_flags", Integer, nullable=False, default=0, server_default="0"),
-    Column("text", Text),  # the evidence sentence
+    Column("text", Text),  # the evidence sentence, casefolded (searched by word)
     Index("ix_events_type_date", "event_type", "date"),
     Index("ix_events_date_id", "date", "id"),
 )

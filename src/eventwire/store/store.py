@@ -468,7 +468,7 @@ def query_columns(record: dict[str, Any]) -> dict[str, Any]:
         "recipient_primary": next((str(e["code"]) for e in recipients if e.get("code")), None),
         "location_country": (place.get("country") or None) if isinstance(place, dict) else None,
         "n_flags": len(record.get("flags") or []),
-        "text": text if isinstance(text, str) else None,
+        "text": text.casefold() if isinstance(text, str) else None,  # for word search; the record keeps the case
     }
 
 
