@@ -168,6 +168,11 @@ class KnowledgeBase:
         name, score, i = best
         return self._full_names[i][1], name, score
 
+    def holders(self, title: str, day: dt.date) -> list[tuple[Person, Office]]:
+        """Everyone, in any country, holding an office called ``title`` on ``day``."""
+        return [(p, o) for (_, t), held in self._holders.items() if t == title.lower() for p, o in held
+                if o.held_on(day)]
+
     def office_holder(self, country: str, title: str, day: dt.date | None) -> tuple[Person, Office] | None:
         """Who held ``title`` (e.g. "foreign minister") for ``country`` on ``day``; None if unknown."""
         if day is None:

@@ -33,7 +33,11 @@ _PAIR_NOUNS = {"leaders", "countries", "governments", "sides", "nations", "presi
 # Words before a title that make it no claim about the article's day ("former Defence Secretary").
 _TITLE_QUALIFIERS = {"former", "ex", "then", "late", "deputy", "vice", "shadow", "acting", "interim", "incoming",
                      "designate", "elect", "future", "next", "previous", "outgoing", "caretaker", "would-be",
-                     "first", "second", "junior", "assistant", "under", "erstwhile", "onetime", "one-time"}
+                     "first", "second", "junior", "assistant", "under", "erstwhile", "onetime", "one-time",
+                     "ousted", "deposed", "toppled", "overthrown", "exiled", "fallen", "retired", "disgraced",
+                     "jailed", "imprisoned", "slain", "assassinated", "sacked", "fired", "dismissed", "nominee",
+                     "nominated", "presumptive", "potential", "candidate", "aspiring", "self-declared",
+                     "self-proclaimed"}
 _ANAPHORIC_ORGS = {"alliance": {"NATO", "CSTO", "AUKUS"}, "bloc": {"EU", "ASEAN", "AU", "BRICS", "ECOWAS"}}
 
 
@@ -303,27 +307,33 @@ class ActorFinder:
     def _title_claim(self, doc: Doc, m: Mention, by_token: dict[int, Mention]) -> None:
         """Record the title the text gives a person (``m.title`` and the claim's words), for the claim checks:
         "Russian Defence Minister Igor Petrenko", "then-Defence Secretary Ben Wallace", or an appositive."""
-        i, words, country = m.start - 1, [], None
+        i, words, country_code, country_at = m.start - 1, [], None, None
         while i >= 0 and self._sent(i) == self._sent(m.start):
             tok, other = doc[i], by_token.get(i)
-            if other is not None and other.kind in _COUNTRY_KINDS and country is None:
-                country, i = other, other.start - 1
+            if other is not None and other.kind in _COUNTRY_KINDS | {"organisation"} and country_code is None:
+                country_code, country_at = other.entity.code, other.start  # "Russian", "NATO"
+                i = other.start - 1
+                continue
+            named = [n for n in self.kb.lookup(tok.text) if n.kind in ("country", "adjective")]
+            if named and country_code is None and tok.text[:1].isupper():  # "U.S." the NER left out
+                country_code, country_at, i = named[0].target.code, tok.i, i - 1  # type: ignore[union-attr]
                 continue
             if tok.lower_ in self.kb.roles or tok.lower_ in self._title_words() or (
-                words and tok.lower_ in ("of", "for")
+                words and (tok.lower_ in ("of", "for") or (tok.text == "-" and not tok.whitespace_))
             ):
                 words.insert(0, tok)
                 i -= 1
                 continue
             break
-        while words and words[0].lower_ in ("of", "for"):
+        while words and (words[0].lower_ in ("of", "for") or words[0].text == "-"):
             words.pop(0)
         if not words:
             self._appositive_claim(doc, m, by_token)
             return
-        first = min([words[0].i] + ([country.start] if country is not None and country.start < words[0].i else []))
-        m.title, m.claim_start, m.claim_end = " ".join(t.lower_ for t in words), first, m.end
-        m.title_country = country.entity.code if country is not None else None
+        first = min([words[0].i] + ([country_at] if country_at is not None and country_at < words[0].i else []))
+        title = doc[words[0].i:words[-1].i + 1].text.lower()  # "secretary-general" keeps its hyphen
+        m.title, m.claim_start, m.claim_end = " ".join(title.split()), first, m.end
+        m.title_country = country_code
         m.title_qualified = any(t.lower_ in _TITLE_QUALIFIERS for t in words) or any(
             doc[k].lower_.strip("-") in _TITLE_QUALIFIERS for k in range(max(0, first - 2), first))
 
@@ -340,7 +350,7 @@ class ActorFinder:
             qualified = False
             for child in noun.lefts:
                 other = by_token.get(child.i)
-                if other is not None and other.kind in _COUNTRY_KINDS:
+                if other is not None and other.kind in _COUNTRY_KINDS | {"organisation"}:
                     country = other
                 elif child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "PROPN", "ADJ"):
                     words.append(child)

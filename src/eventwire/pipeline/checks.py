@@ -23,12 +23,14 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..kb import KnowledgeBase, Person
+from ..kb import KnowledgeBase, Office, Person
 from .model import Analysis, Mention
 
 NAME_VARIANT_MIN = 92.0  # rapidfuzz ratio of full names, with no title to back the match
 NAME_VARIANT_WITH_TITLE_MIN = 80.0  # the office's holder on that day, named a little differently
 SURNAME_MIN = 80.0
+SOON = dt.timedelta(days=90)  # a title given a few weeks before taking office is the usual news style
+_POSSESSIVE = re.compile(r"['’]s?$")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
@@ -70,13 +72,13 @@ class ClaimChecker:
 
     def _check_known(self, analysis: Analysis, m: Mention, person: Person, day: dt.date) -> dict[str, Any] | None:
         title, country = m.title or "", m.title_country
-        offices = [o for o in person.offices if title in o.titles and (country is None or o.country == country)]
+        offices = [o for o in person.offices if _titled(o, title) and (country is None or o.country == country)]
         about_past = self._names_earlier_year(analysis, m, day)
         if any(o.held_on(day) for o in offices):
             return None
         if offices and about_past:
             return None  # "In 2015, Prime Minister David Cameron ...": right for the year it names
-        if any(o.start and o.start > day for o in offices):
+        if any(o.start and day < o.start <= day + SOON for o in offices):
             return None  # about to take it up ("Prime Minister Keir Starmer" on the eve of taking office)
         past = [o for o in offices if o.end is not None and o.end < day]
         now = person.office_on(day)
@@ -99,20 +101,25 @@ class ClaimChecker:
         return self._flag(analysis, m, "role_conflict", m.title, known, source, person)
 
     def _check_unknown(self, analysis: Analysis, m: Mention, day: dt.date) -> dict[str, Any] | None:
-        name = m.person_key or ""
-        if len(name.split()) < 2:
+        name = _POSSESSIVE.sub("", m.person_key or "").strip()
+        if len(name.split()) < 2 or self.kb.person(name) is not None:
             return None
         if m.title and not m.title_qualified and m.title in self.checked_titles:
             where = m.title_country or analysis.home_country
             holder = self.kb.office_holder(where, m.title, day) if where else None
-            if holder is None:
+            if holder is not None:
+                person, office = holder
+                known = f"{person.name}: {office.describe()}"
+                if _close(name, person.name, NAME_VARIANT_WITH_TITLE_MIN):
+                    return self._flag(analysis, m, "name_variant", name, known, office.source, person)
+                return self._flag(analysis, m, "unknown_person", f"{name}, {m.title} of {where}", known,
+                                  office.source, person)
+            for person, office in self.kb.holders(m.title, day):  # "Defence Minister Sergei Shiogu"
+                if _close(name, person.name, NAME_VARIANT_WITH_TITLE_MIN):
+                    known = f"{person.name}: {office.describe()}"
+                    return self._flag(analysis, m, "name_variant", name, known, office.source, person)
+            if where is not None:
                 return None
-            person, office = holder
-            known = f"{person.name}: {office.describe()}"
-            if _close(name, person.name, NAME_VARIANT_WITH_TITLE_MIN):
-                return self._flag(analysis, m, "name_variant", name, known, office.source, person)
-            return self._flag(analysis, m, "unknown_person", f"{name}, {m.title} of {where}", known,
-                              office.source, person)
         similar = self.kb.similar_person(name, NAME_VARIANT_MIN)
         if similar is None:
             return None
@@ -146,6 +153,11 @@ class ClaimChecker:
             "person": person.name if person else None,
             "identifier_id": person.qid if person else None,
         }
+
+
+def _titled(office: Office, title: str) -> bool:
+    """The office goes by ``title``, or by a longer form of it: "president" for "commission president"."""
+    return any(t == title or t.endswith(" " + title) for t in office.titles)
 
 
 def _close(a: str, b: str, minimum: float) -> bool:
