@@ -87,6 +87,7 @@
         d = `M${sx},${sy} Q${cx},${cy} ${ex},${ey}`;
       }
       const link = EW.svg("a", {href: eventsUrl(filters, dyad.actor, dyad.recipient), class: "edge-link"}, edges);
+      EW.svg("path", {d, fill: "none", stroke: "transparent", "stroke-width": Math.max(14, width + 8)}, link);  // easy to hit
       const path = EW.svg("path", {d, class: "edge", fill: "none", stroke: colour, "stroke-width": width, "stroke-opacity": 0.75,
         "marker-end": `url(#arrow-${i})`, "data-actor": dyad.actor, "data-recipient": dyad.recipient}, link);
       EW.svg("title", {}, path).textContent =
