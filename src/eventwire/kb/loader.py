@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
@@ -16,6 +17,9 @@ from .model import Country, DatedSector, Name, Office, Organisation, Person, Rol
 _AMBIGUOUS_SURNAMES = {"may", "johnson", "brown", "king", "rice", "power", "little", "good", "young", "austin",
                        "hunt", "burns", "waltz", "sharon", "champagne", "salami", "gates", "bishop", "martin",
                        "wang", "li", "kim", "park", "lee", "singh", "khan", "ali", "said", "rahman", "hamid"}
+
+
+_ROMAN = re.compile(r"[ivxlc]+")
 
 
 def _date(value: Any, where: str) -> dt.date | None:
@@ -125,6 +129,8 @@ class KnowledgeBase:
                 if len(parts) > 1:
                     by_surname[parts[-1].lower()].add(i)
         for surname, idx in by_surname.items():
+            if _ROMAN.fullmatch(surname):  # "Frederik X", "Harald V": a bare "X" is not the king
+                continue
             if len(idx) == 1 and surname not in _AMBIGUOUS_SURNAMES and surname not in self.names:
                 person = self.people[next(iter(idx))]
                 self.add_name(person.name.split()[-1], Name("surname", person))
@@ -252,6 +258,8 @@ def merge_successions(people: list[dict[str, Any]], successions: list[dict[str, 
                 }
                 keys = [holder.get("qid"), holder["name"], *holder.get("aliases", [])]
                 person = next((by_key[k.lower()] for k in keys if k and k.lower() in by_key), None)
+                if person is not None and holder.get("qid") and person.get("qid") not in (None, holder["qid"]):
+                    person = None  # two people of one name (Latvia's two Andris Berzins): QIDs keep them apart
                 if person is None:
                     person = {"name": holder["name"], "aliases": [], "offices": []}
                     for opt in ("qid", "gender"):
