@@ -20,12 +20,14 @@ from .output import print_flags, print_table, write_jsonl
 from .readers import read_sources
 from .runner import Skipped, run
 from .schema import validation_errors
+from .server.cli import serve
 from .settings import load_settings
 from .store import open_store
 
 app = typer.Typer(help="Turn news articles into PLOVER political event data.", no_args_is_help=True,
                   add_completion=False)
 app.add_typer(kb_cli.app, name="kb")
+app.command("serve")(serve)
 err = Console(stderr=True, soft_wrap=True)
 
 
