@@ -92,6 +92,9 @@ def test_article_view_marks_actors_event_words_and_quotes(page):
 
     flags = article["flags"] + [f for r in article["events"] for f in r["flags"]]
     assert page.locator("#article-flags").is_visible() == bool(flags)
+    claims = {(f["kind"], f["start"], f["end"]) for f in flags}
+    assert page.locator("#article-flags li.flag-item").count() == len(claims), "each flagged claim is listed once"
+    assert any("Putin" in f["text"] and f["kind"] == "role_conflict" for f in flags)
     screenshot(page, "article")
 
 

@@ -90,7 +90,14 @@
     document.getElementById("article-meta").innerHTML = meta.join(" · ");
     const events = article.events || [];
     const quotes = article.quotes || [];
-    const flags = [...(article.flags || []), ...events.flatMap((e) => e.flags || [])];
+    // The article's flags, and any flag an event carries that the article list lacks (one per claim).
+    const seen = new Set();
+    const flags = [...(article.flags || []), ...events.flatMap((e) => e.flags || [])].filter((f) => {
+      const key = `${f.kind}|${f.start}|${f.end}|${f.text}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
     EW.setStatus("article-status", `${events.length} event${events.length === 1 ? "" : "s"}, ` +
       `${quotes.length} quote${quotes.length === 1 ? "" : "s"}, ${flags.length} flagged claim${flags.length === 1 ? "" : "s"}.`);
 
