@@ -32,8 +32,9 @@ class ServerState:
         """The app's Coder, loaded on first use (call with ``coding_lock`` held)."""
         if self.coder is None:
             from ..api import Coder
+            from ..kb import load_kb_with_store
 
-            self.coder = Coder(self.model)
+            self.coder = Coder(self.model, kb=load_kb_with_store(self.store))  # with what users imported
         return self.coder
 
 
