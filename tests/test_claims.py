@@ -15,6 +15,7 @@ from eventwire.schema import validation_errors
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_3a801cd328a14ee6.txt"
 CLAIMS = Path(__file__).resolve().parents[1] / "eval" / "claims" / "claims.jsonl"
+HELDOUT = CLAIMS.with_name("heldout.jsonl")
 
 
 def flags_of(text: str, published: str) -> list[tuple[str, str]]:
@@ -107,9 +108,9 @@ def test_eventwire_check_prints_one_json_object_per_flag(tmp_path: Path) -> None
 
 # -- the gold set: right titles are not flagged, wrong ones are ----------------------------------------------
 
-@pytest.fixture(scope="module")
-def claims_report():
-    return score_claims(load_claims(CLAIMS), Coder())
+@pytest.fixture(scope="module", params=[CLAIMS, HELDOUT], ids=["dev", "heldout"])
+def claims_report(request):
+    return score_claims(load_claims(request.param), Coder())
 
 
 def test_claims_gold_false_flag_rate_is_under_two_percent(claims_report) -> None:
@@ -118,5 +119,6 @@ def test_claims_gold_false_flag_rate_is_under_two_percent(claims_report) -> None
 
 
 def test_claims_gold_wrong_titles_are_flagged_nine_times_in_ten(claims_report) -> None:
-    assert claims_report.wrong >= 150
+    assert claims_report.wrong >= 120
     assert claims_report.detection_rate >= 0.90, claims_report.misses[:10]
+    assert claims_report.kind_right / claims_report.found >= 0.95
