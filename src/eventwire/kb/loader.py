@@ -11,7 +11,7 @@ from importlib import resources
 from typing import Any
 
 from ..errors import KnowledgeBaseError
-from .model import Country, DatedSector, Name, Office, Organisation, Person, Role
+from .model import Country, DatedSector, Name, Office, Organisation, Person, Region, Role
 
 # Surnames that are also ordinary words or places: never resolved from the surname alone.
 _AMBIGUOUS_SURNAMES = {"may", "johnson", "brown", "king", "rice", "power", "little", "good", "young", "austin",
@@ -48,6 +48,7 @@ class KnowledgeBase:
         self._holders: dict[tuple[str, str], list[tuple[Person, Office]]] = defaultdict(list)
         self.office_titles: set[str] = set()  # every title word of every office ("defence minister", ...)
         self._full_names: list[tuple[str, Person]] | None = None
+        self.regions: dict[str, Region] = {}  # lower-case name or alias -> sub-national place of note
         self.digest: str | None = None  # the data files' digest, for the shipped KB (compiled indexes key on it)
 
     # -- building -------------------------------------------------------------------------------
@@ -70,6 +71,13 @@ class KnowledgeBase:
                 self.add_name(text, Name("capital", country, "GOV"))
         for meto in raw.get("metonyms", []):
             self.add_name(meto["text"], Name("metonym", country, meto.get("sector", "GOV")))
+
+    def add_region(self, raw: dict[str, Any]) -> None:
+        """A place of note (kb/data/places.json): found as an event's location, never as an actor."""
+        region = Region(name=raw["name"], country=raw["country"], kind=raw.get("kind", "region"),
+                        lat=raw.get("lat"), lon=raw.get("lon"), qid=raw.get("qid"))
+        for text in [raw["name"], *raw.get("aliases", [])]:
+            self.regions.setdefault(_strip_article(text).lower(), region)
 
     def add_organisation(self, raw: dict[str, Any], default_sector: str) -> None:
         where = f"organisation {raw.get('name')!r}"
@@ -148,6 +156,10 @@ class KnowledgeBase:
                         self.roles[title] = Role(sector=office.sector, is_title=True, words=(title,))
 
     # -- queries --------------------------------------------------------------------------------
+    def region(self, text: str) -> Region | None:
+        """The sub-national place of note called ``text`` ("Crimea", "the Gaza Strip"), if the KB has it."""
+        return self.regions.get(_strip_article(text).lower())
+
     def lookup(self, text: str) -> list[Name]:
         return self.names.get(_strip_article(text).lower(), [])
 
@@ -298,6 +310,10 @@ def build_kb(extra: dict[str, list[dict[str, Any]]] | None = None) -> KnowledgeB
         kb.add_organisation(raw, "IGO")
     for raw in [*_read_json("groups.json"), *extra.get("groups", [])]:
         kb.add_organisation(raw, "REB")
+    for raw in _read_json("companies.json"):
+        kb.add_organisation(raw, "BUS")
+    for raw in _read_json("places.json"):
+        kb.add_region(raw)
     for raw in merge_successions([*_read_json("people.json"), *extra.get("people", [])], read_successions()):
         kb.add_person(raw)
     for raw in _read_json("roles.json"):

@@ -34,6 +34,18 @@ class Country:
 
 
 @dataclass(frozen=True)
+class Region:
+    """A sub-national place of note (Crimea, Darfur, Kashmir): where events happen, not who acts."""
+
+    name: str
+    country: str
+    kind: str = "region"
+    lat: float | None = None
+    lon: float | None = None
+    qid: str | None = None
+
+
+@dataclass(frozen=True)
 class DatedSector:
     sector: str
     start: dt.date | None

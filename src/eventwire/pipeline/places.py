@@ -140,6 +140,8 @@ class PlaceResolver:
         if tok.lemma_.lower() in ("border", "frontier", "capital"):
             return any(c.dep_ in ("amod", "compound", "poss") for c in tok.children)
         names = self.kb.lookup(tok.text)
+        if self.kb.region(tok.text) is not None and tok.text[:1].isupper():
+            return True
         return any(n.kind in ("country", "capital") for n in names) and tok.text[:1].isupper()
 
     def locate(self, tok: Token) -> dict[str, Any]:
@@ -158,6 +160,10 @@ class PlaceResolver:
         if city is not None:
             return {"name": city["name"], "country": city["iso3"], "lat": city["latitude"],
                     "lon": city["longitude"], "geonameid": city["geonameid"], "precision": "city"}
+        region = self.kb.region(name)
+        if region is not None:  # "Crimea", "the Gaza Strip", "Darfur": places of note in the KB
+            return {"name": region.name, "country": region.country, "lat": region.lat, "lon": region.lon,
+                    "geonameid": None, "precision": "region"}
         for child in tok.children:  # "Mogadishu's Lido beach", "the outskirts of Culiacán"
             if child.dep_ in ("poss", "compound", "prep"):
                 for cand in [child] + [g for g in child.children if g.dep_ == "pobj"]:
