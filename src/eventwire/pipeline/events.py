@@ -5,7 +5,7 @@ dependency parse, and sets the markers (negated, future, hypothetical, reported)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -79,6 +79,8 @@ class EventFinder:
             for event in events.values():
                 if not event.recipients and event.quad in (1, 3):
                     event.recipients = self._earlier_actor(analysis, doc[event.trigger], event)
+                if not event.recipients and event.type in _JOINT_TYPES:
+                    event.recipients = _each_other(event.actors)
                 if _worth_keeping(event):
                     analysis.events.append(event)
         return analysis
@@ -332,6 +334,8 @@ class EventFinder:
             for tok in verb.subtree:
                 if tok.i in skip or tok.i == verb.i or tok.dep_ in ("relcl", "advcl", "nsubj"):
                     continue
+                if type_ in ("CONSULT", "AGREE") and _under_place_phrase(tok, verb):
+                    continue  # "held talks in Algiers", "met on the island of St Vincent": where, not with whom
                 mention = analysis.mention_at(tok.i)
                 if mention is not None and mention.entity.code and mention.kind != "pronoun":
                     return [_own(mention)]
@@ -610,6 +614,28 @@ class EventFinder:
 
 
 # Thresholds on the learned model's probabilities (tuned on the dev splits only).
+# "Japan and the Philippines agreed to hold drills", "Chinese and Pakistani forces began joint drills": each
+# party acts towards the other, so with two or more actors and no one else named, they are the recipients too.
+_JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
+def _under_place_phrase(tok: Token, verb: Token) -> bool:
+    """``tok`` sits in an "in/at/on/near ..." phrase somewhere below ``verb``."""
+    for ancestor in tok.ancestors:
+        if ancestor.i == verb.i:
+            return False
+        if ancestor.dep_ == "prep" and ancestor.lower_ in _PLACE_WORDS | {"on"}:
+            return True
+    return False
+
+
+def _each_other(actors: list[Entity]) -> list[Entity]:
+    codes = {a.code for a in actors if a.code}
+    if len(codes) < 2:
+        return []
+    return [replace(a) for a in actors[1:] + actors[:1]]  # the first actor's counterpart comes first
+
+
 NONE_DROP = 0.97   # the model is sure the sentence reports no event: drop the rules' events
 RETYPE_AT = 0.80   # the model's type replaces the main rule event's type
 CREATE_AT = 0.70   # no rule fired: build an event around the root verb

@@ -172,10 +172,13 @@ class PlaceResolver:
                         return {"name": city["name"], "country": city["iso3"], "lat": city["latitude"],
                                 "lon": city["longitude"], "geonameid": city["geonameid"], "precision": "city"}
         if tok.lemma_.lower() in ("border", "frontier"):
-            for child in tok.children:
+            beyond = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                      if g.dep_ == "pobj"]  # "its border with Ukraine"
+            for child in [*tok.children, *beyond]:
                 for kb_name in self.kb.lookup(child.text):
                     if kb_name.kind in ("country", "adjective"):
-                        return {"name": span.text, "country": kb_name.target.code, "lat": None, "lon": None,
+                        words = tok.doc[tok.i:child.i + 1].text if child.i > tok.i else span.text
+                        return {"name": words, "country": kb_name.target.code, "lat": None, "lon": None,
                                 "geonameid": None, "precision": "border"}
         return {"name": name, "country": None, "lat": None, "lon": None, "geonameid": None,
                 "precision": "unresolved"}
