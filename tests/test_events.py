@@ -102,3 +102,22 @@ def test_without_publication_date_relative_dates_stay_unresolved(code):
 def test_same_text_gives_the_same_ids(code):
     text = "Brazil and Argentina signed a trade agreement in Buenos Aires."
     assert [r["id"] for r in code(text)] == [r["id"] for r in code(text)]
+
+
+def test_joint_parties_are_each_others_recipients(code):
+    records = code("Chile and Argentina agreed on Tuesday to build a second bridge over their shared river.")
+    agree = find(records, "AGREE", ["CHL", "ARG"])
+    assert agree
+    assert {r["code"] for r in agree[0]["recipient"]} == {"CHL", "ARG"}
+    assert agree[0]["recipient"][0]["code"] != agree[0]["actor"][0]["code"]  # A -> B first, not A -> A
+
+
+def test_a_mobilisation_near_a_border_with_a_country_aims_at_it(code):
+    records = code("Armenia deployed two artillery brigades near its border with Azerbaijan on Sunday.")
+    moves = find(records, "MOBILIZE", ["ARM"], ["AZE"])
+    assert moves and moves[0]["event_loc"]["precision"] == "border"
+
+
+def test_where_talks_are_held_is_not_whom_they_are_held_with(code):
+    records = code("Envoys of Ethiopia and the Tigrayan rebels held talks on the island of Zanzibar on Friday.")
+    assert not [r for r in records for e in r["recipient"] if e["code"] == "TZA"]
