@@ -56,10 +56,7 @@ def normalise(text: str) -> str:
 
 def engine_of(store: Store) -> Engine:
     """The store's SQLAlchemy engine."""
-    engine = getattr(store, "engine", None)
-    if engine is None:
-        engine = store._engine  # TODO: use a public Store.engine property once the store exposes one
-    return engine
+    return store.engine
 
 
 def dialect_insert(conn: Connection, table: Any) -> Any:
