@@ -32,12 +32,23 @@ def test_code_article_refuses_a_bad_published_date():
 
 def test_bundled_samples_code_into_valid_records(coder):
     articles = [a for a in read_sources([SAMPLES]) if isinstance(a, eventwire.Article)]
-    assert len(articles) == 5
+    assert len(articles) == 6
     for result in coder.code_many(articles):
         assert not isinstance(result, ArticleError), result
         assert result.records, result.article.id
         for record in result.records:
             assert validation_errors(record) == [], (result.article.id, record)
+
+
+def test_the_uk_ukraine_sample_says_what_britain_did_and_who_said_so(coder):
+    """The newcomer's question in the web UI, asked of the bundled sample: what did Britain do to Ukraine in
+    January 2022, and who said so?"""
+    article = next(a for a in read_sources([SAMPLES / "uk_ukraine_weapons.json"]) if isinstance(a, eventwire.Article))
+    records = coder.code(article).records
+    dyad = [r for r in records if r["actor"] and r["actor"][0]["code"] == "GBR"
+            and any(e["code"] == "UKR" for e in r["recipient"]) and (r["date"] or "").startswith("2022-01")]
+    assert any("AID" in r["event"] for r in dyad)
+    assert any((r["speaker"] or {}).get("identifier_text") == "Ben Wallace" for r in dyad)
 
 
 def test_html_sample_keeps_its_metadata(coder):
