@@ -47,3 +47,14 @@ def test_reported_speech_has_its_speaker(coder):
 def test_quote_offsets_point_into_the_text(coder):
     for q in coded(coder).quotes:
         assert TEXT[q["start"]:q["end"]].strip() == q["text"]
+
+
+def test_an_attribution_after_the_words_it_reports_gives_the_speaker(coder):
+    text = ("Norway sent artillery shells to Ukraine, Foreign Minister Espen Barth Eide told reporters "
+            "on Friday, as Russian attacks on the front intensified.")
+    result = coder.code(Article(id="t", text=text, published=dt.date(2024, 3, 8)))
+    quote = next(q for q in result.quotes if q["kind"] == "reported")
+    assert quote["text"] == "Norway sent artillery shells to Ukraine"
+    assert quote["speaker"]["identifier_text"] == "Espen Barth Eide"
+    sent = [r for r in result.records if r["actor"] and r["actor"][0]["code"] == "NOR"]
+    assert sent and sent[0]["markers"]["reported"] and sent[0]["speaker"]["identifier_text"] == "Espen Barth Eide"

@@ -47,13 +47,23 @@ class QuoteFinder:
                         and c.lemma_.lower() not in self.speech_verbs
                         and any(a.dep_ == "aux" and a.lower_ in ("will", "would") for a in c.children)]
             subject = _subject(tok)
-            if not content or subject is None:
+            if subject is None:
+                continue
+            clauses = [[t.i for t in clause.subtree] for clause in content]
+            if not clauses and _trailing_attribution(tok, subject):
+                # "Britain has begun sending weapons, Wallace told MPs on Monday, as ...": the parser made the
+                # verb of saying a conjunct of the clause it reports
+                own = {t.i for t in tok.subtree}
+                clauses = [[t.i for t in tok.head.subtree if t.i not in own and t.i < tok.i]]
+            if not clauses:
                 continue
             speaker = _speaker_entity(analysis, subject)
             if speaker is None:
                 continue
-            for clause in content:
-                tokens = [t.i for t in clause.subtree if t.i not in inside and not t.is_space]
+            for clause in clauses:
+                tokens = [i for i in clause if i not in inside and not doc[i].is_space]
+                while tokens and doc[tokens[-1]].is_punct:
+                    tokens.pop()
                 if not tokens:
                     continue
                 start, end = doc[min(tokens)].idx, doc[max(tokens)].idx + len(doc[max(tokens)])
@@ -116,6 +126,18 @@ class QuoteFinder:
                 if subject is not None and subject.idx < start:
                     return subject
         return None
+
+
+def _trailing_attribution(verb: Token, subject: Token) -> bool:
+    """``verb`` is a verb of saying joined as a conjunct after a comma, with no "and"/"but": an attribution
+    after the words it reports, not a second statement."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+        return False
+    before = subject.left_edge.i - 1
+    return before >= 0 and verb.doc[before].text == ","
 
 
 def _subject(verb: Token) -> Token | None:
