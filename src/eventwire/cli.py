@@ -36,6 +36,8 @@ class Format(str, Enum):
     table = "table"
 
 
+SourcesArgument = Annotated[list[str], typer.Argument(help="Article files, directories or glob patterns "
+                                                    "(.txt, .json, .jsonl, .html; '-' for stdin).")]
 DbOption = Annotated[str | None, typer.Option("--db", help="Store: a SQLite file path or a database URL. "
                                               "[default: ./eventwire.db, or $EVENTWIRE_DB]")]
 
@@ -76,8 +78,7 @@ def main(
 
 @app.command()
 def code(
-    sources: Annotated[list[str], typer.Argument(help="Article files, directories or glob patterns "
-                                                 "(.txt, .json, .jsonl, .html; '-' for stdin).")],
+    sources: SourcesArgument,
     published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for plain-text and "
                                                   "HTML articles that carry none.")] = None,
     url: Annotated[str | None, typer.Option(help="URL for plain-text articles.")] = None,
@@ -174,8 +175,7 @@ FLAG_FIELDS = ("article_id", "kind", "text", "claimed", "known", "source", "star
 
 @app.command()
 def check(
-    sources: Annotated[list[str], typer.Argument(help="Article files, directories or glob patterns "
-                                                 "(.txt, .json, .jsonl, .html; '-' for stdin).")],
+    sources: SourcesArgument,
     published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for articles that carry "
                                                   "none: claims are checked against the KB on this day.")] = None,
     output_format: Annotated[Format | None, typer.Option("--format", help="jsonl (one flag per line; default "
