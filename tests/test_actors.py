@@ -80,3 +80,10 @@ def test_a_country_word_inside_another_name_is_not_an_actor(mentions):
 def test_a_person_is_never_a_country_code(mentions):
     for entity in mentions("Putin spoke to Erdogan and Zelensky.").values():
         assert entity.code in {"RUS", "TUR", "UKR"}
+
+
+def test_a_title_the_entity_recogniser_drew_into_a_name_still_gives_country_and_sector(mentions):
+    found = mentions("Dutch King Willem-Alexander opened the new parliament building in The Hague.")
+    person = found["Dutch King Willem-Alexander"]
+    assert (person.code, person.sector) == ("NLD", "GOV")
+    assert "Dutch King" not in found  # the title is part of the person, not a second actor

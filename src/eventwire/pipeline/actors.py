@@ -146,9 +146,10 @@ class ActorFinder:
             if name is None:  # a person the KB does not know
                 if any(t.is_digit for t in span) or span.text.islower():
                     continue
-                entity = Entity(None, None, span.text, None, None, None)
-                mentions.append(Mention(span.start, span.end, span.root.i, "person", entity,
-                                        person_key=span.text))
+                start = self._after_title(doc, span)  # "Dutch King Willem-Alexander": the name is the rest
+                entity = Entity(None, None, doc[start:span.end].text, None, None, None)
+                mentions.append(Mention(start, span.end, span.root.i, "person", entity,
+                                        person_key=doc[start:span.end].text))
                 continue
             kind = "person" if name.kind == "surname" else name.kind
             entity = _name_entity(name, span.text, day)
@@ -165,6 +166,22 @@ class ActorFinder:
                 mentions.append(Mention(tok.i, tok.i + 1, tok.i, "person", entity, first.gender, first.person_key))
         return mentions
 
+    def _after_title(self, doc: Doc, span: Span) -> int:
+        """Where the name starts in a person span the entity recogniser drew over a title and a country
+        adjective ("Dutch King Willem-Alexander"), so that the title is read like one before the name."""
+        i = span.start
+        while i < span.end - 1 and (doc[i].lower_ in self.kb.roles or doc[i].lower_ in self._title_words()
+                                    or self._country_word(doc[i]) is not None):
+            i += 1
+        return i
+
+    def _country_word(self, tok: Token) -> str | None:
+        """The country a capitalised word names by itself ("Dutch", "U.S."), from the KB."""
+        if not tok.text[:1].isupper():
+            return None
+        named = [n for n in self.kb.lookup(tok.text) if n.kind in ("country", "adjective")]
+        return named[0].target.code if named else None  # type: ignore[union-attr]
+
     # -- titles before names ("German Foreign Minister Annalena Baerbock") and role nouns ----------
     def _attach_titles_and_roles(self, doc: Doc, mentions: list[Mention], day: dt.date | None) -> list[Mention]:
         by_token = {i: m for m in mentions for i in range(m.start, m.end)}
@@ -179,12 +196,18 @@ class ActorFinder:
             i = m.start - 1
             title_tokens: list[Token] = []
             country: Mention | None = None
+            country_code: str | None = None
+            country_start = m.start
             while i >= 0 and self._sent(i) == self._sent(m.start):
                 tok = doc[i]
                 other = by_token.get(i)
                 if other is not None and other.kind in _COUNTRY_KINDS and country is None:
                     country = other
                     i = other.start - 1
+                    continue
+                if other is None and country is None and country_code is None and self._country_word(tok):
+                    country_code, country_start = self._country_word(tok), tok.i  # inside a name span
+                    i -= 1
                     continue
                 if tok.lower_ in roles or tok.lower_ in ("shadow", "foreign", "prime", "deputy", "interior"):
                     title_tokens.insert(0, tok)
@@ -199,8 +222,12 @@ class ActorFinder:
                 m.start = min(m.start, country.start)
             if title_tokens:
                 m.start = min(m.start, title_tokens[0].i)
+            if country_code is not None and (title_tokens or country_start == m.start - 1):
+                m.start = min(m.start, country_start)
             if m.entity.code is None and country is not None:
                 m.entity.code = country.entity.code
+            elif m.entity.code is None and country_code is not None and title_tokens:
+                m.entity.code = country_code
             if m.entity.sector is None and title:
                 role = roles.get(title.split()[-1])
                 m.entity.sector = role.sector if role else None
@@ -209,8 +236,9 @@ class ActorFinder:
             m.entity.entity_text = doc[m.start:m.end].text
         # Role nouns: "Russian troops", "the Kiev army", "Russian foreign minister", "police".
         last_words = self._role_last_words()
+        taken = {i for m in mentions if m.kind == "person" for i in range(m.start, m.end)}  # titles read above
         for tok in doc:
-            if tok.i in by_token or tok.pos_ not in ("NOUN", "PROPN"):
+            if tok.i in by_token or tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             if tok.lower_ not in last_words and tok.lemma_.lower() not in last_words:
                 continue
