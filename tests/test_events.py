@@ -121,3 +121,15 @@ def test_a_mobilisation_near_a_border_with_a_country_aims_at_it(code):
 def test_where_talks_are_held_is_not_whom_they_are_held_with(code):
     records = code("Envoys of Ethiopia and the Tigrayan rebels held talks on the island of Zanzibar on Friday.")
     assert not [r for r in records for e in r["recipient"] if e["code"] == "TZA"]
+
+
+def test_when_the_rules_find_a_word_but_no_doer_the_sentence_is_read_from_its_root(code):
+    # "flood-hit" reads as an attack word without an actor; the model reads the sentence as aid
+    records = code("Japan sent 40 tonnes of medical supplies, including tents and blankets, "
+                   "to flood-hit Pakistan aboard air force planes.")
+    assert find(records, "AID", ["JPN"], ["PAK"])
+
+
+def test_an_attack_noun_the_parser_makes_the_root_keeps_its_actor(code):
+    records = code("Israeli air strikes killed at least 12 people in southern Lebanon on Friday.")
+    assert find(records, "ASSAULT", ["ISR"])

@@ -230,7 +230,7 @@ class EventFinder:
             event.actors, event.recipients = self._verb_arguments(analysis, trig.anchor, entry.type)
         event.passive = self._passive
         event.noun = trig.noun
-        event.noun_as_argument = trig.noun and trig.token.dep_ in ("nsubj", "dobj", "nsubjpass") and (
+        event.noun_as_argument = trig.noun and trig.token.dep_ in ("nsubj", "dobj", "nsubjpass", "ROOT") and (
             entry.type in ("ASSAULT", "PROTEST", "MOBILIZE", "COERCE"))
         self._markers(analysis, trig, event)
         self._speaker(analysis, trig.token, event)
@@ -534,13 +534,16 @@ class EventFinder:
                 # a second reading the model finds implausible, beside one it confirms
                 if e.type != best and p_best >= RETYPE_AT and e.model_probability < PRUNE_BELOW and len(events) > 1:
                     del events[i]
-            return
+            if any(_has_actor(e) for e in events.values()):
+                return
+            # the rules found event words but no one doing them: read the sentence from its root instead
         if p_best < CREATE_AT:
             return
         root = analysis.sentences[sent_no].root
         verb = root
         if root.lemma_.lower() in self.lex.speech:  # "..., the minister said": the reported clause
             verb = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), root)
+        events.clear()
         event = Event(type=best, lexical_type=best, sentence=sent_no, trigger=verb.i, trigger_tokens=[verb.i])
         self._passive = False
         event.actors, event.recipients = self._verb_arguments(analysis, verb, best)
@@ -647,6 +650,12 @@ def _modes_of(type_: str) -> set[str]:
     from ..plover import event_types
 
     return set(event_types()[type_].modes) | set(event_types()[type_].cameo_modes)
+
+
+def _has_actor(event: Event) -> bool:
+    """Someone the coder knows does it: a coded actor, a role word, or a coded recipient of a passive."""
+    return (any(a.code or a.sector for a in event.actors)
+            or (event.passive and any(r.code for r in event.recipients)))
 
 
 def _worth_keeping(event: Event) -> bool:
