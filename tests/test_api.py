@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -11,6 +12,7 @@ from conftest import SAMPLES
 from eventwire.errors import ArticleError
 from eventwire.readers import read_sources
 from eventwire.schema import validation_errors
+from helpers import summary
 
 
 def test_code_article_returns_plover_records():
@@ -63,3 +65,16 @@ def test_records_serialise_to_json(coder):
     result = eventwire.code_article("Police in Lagos arrested ten protesters yesterday.", published="2024-06-12")
     for record in result.records:
         assert json.loads(json.dumps(record)) == record
+
+
+def test_batches_overlap_but_results_keep_input_order_and_match_coding_one_by_one(coder):
+    texts = [f"Police in Lagos arrested {n + 2} protesters on Monday." if n % 3 else
+             f"Germany sent {n + 5} ambulances to Ukraine on Tuesday." for n in range(7)]
+    items = [eventwire.Article(id=f"a{n}", text=t, published=dt.date(2023, 5, 10)) for n, t in enumerate(texts)]
+    items.insert(3, ArticleError("unreadable", "not UTF-8", "read"))
+    batched = eventwire.Coder(batch_size=2)  # four batches: each parsed while the model reads the one before
+    out = list(batched.code_many(items))
+    assert [getattr(r, "article", r).id if not isinstance(r, ArticleError) else r.article_id for r in out] == [
+        "a0", "a1", "a2", "unreadable", "a3", "a4", "a5", "a6"]
+    one_by_one = [summary(coder.code(a).records) for a in items if isinstance(a, eventwire.Article)]
+    assert [summary(r.records) for r in out if not isinstance(r, ArticleError)] == one_by_one

@@ -44,3 +44,26 @@ def test_obvious_sentences_get_their_type(classifier, sentence, expected):
 def test_the_model_records_how_it_was_trained(classifier):
     assert classifier.metrics["train_sentences"] >= 3000
     assert classifier.metrics["held_out_accuracy"] > 0.85
+
+
+def test_a_sentence_the_background_model_fails_on_costs_only_its_own_article(coder):
+    import datetime as dt
+
+    from eventwire import Article
+    from eventwire.pipeline import Pipeline
+    from eventwire.pipeline.classifier import SentenceTypeClassifier
+
+    class FailsOnAtlantis(SentenceTypeClassifier):  # the shipped model, refusing one kind of sentence
+        def predict(self, sentences, batch_size=64):
+            if any("Atlantis" in s for s in sentences):
+                raise ValueError("cannot read Atlantis")
+            return super().predict(sentences, batch_size)
+
+    pipeline = Pipeline(coder.nlp, classifier=FailsOnAtlantis(model_folder()))
+    texts = ["France accused Atlantis of sheltering the hackers.",
+             "Germany delivered 20 ambulances to Ukraine on Tuesday.",
+             "Police in Lagos arrested 12 protesters on Monday."]
+    items = [(Article(id=str(n), text=t, published=dt.date(2023, 5, 10)), coder.nlp(t)) for n, t in enumerate(texts)]
+    results = pipeline.finish(pipeline.start(items))
+    assert isinstance(results[0], ValueError)
+    assert [r[0][0]["event"] for r in results[1:]] == [["AID"], ["COERCE"]]

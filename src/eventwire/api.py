@@ -12,7 +12,7 @@ from .article import Article, parse_published
 from .errors import ArticleError
 from .kb import KnowledgeBase
 from .nlp import DEFAULT_MODEL, load_nlp
-from .pipeline import Pipeline
+from .pipeline import Batch, Pipeline
 from .pipeline.dateline import mask_dateline
 
 
@@ -46,38 +46,61 @@ class Coder:
 
     def code_many(self, articles: Iterable[Article | ArticleError]) -> Iterator[CodedArticle | ArticleError]:
         """Code a stream of articles (errors from the readers pass through in place). One article's
-        failure is yielded as an ArticleError and the rest go on."""
+        failure is yielded as an ArticleError and the rest go on. Results come in input order; one
+        batch is parsed while the learned model reads the one before it."""
+        in_flight: _Started | None = None
         pending: list[Article | ArticleError] = []
         for item in articles:
             pending.append(item)
             if len(pending) >= self.batch_size:
-                yield from self._batch(pending)
-                pending = []
+                started = self._start(pending)
+                if in_flight is not None:
+                    yield from self._finish(in_flight)
+                in_flight, pending = started, []
         if pending:
-            yield from self._batch(pending)
+            started = self._start(pending)
+            if in_flight is not None:
+                yield from self._finish(in_flight)
+            in_flight = started
+        if in_flight is not None:
+            yield from self._finish(in_flight)
 
-    def _batch(self, items: list[Article | ArticleError]) -> Iterator[CodedArticle | ArticleError]:
-        by_id: dict[int, CodedArticle | ArticleError] = {}
+    def _start(self, items: list[Article | ArticleError]) -> _Started:
+        done: dict[int, CodedArticle | ArticleError] = {}
         fits: list[Article] = []
         for item in items:
             if not isinstance(item, Article):
                 continue
             if len(item.text) > self.max_chars:
                 reason = f"text is {len(item.text):,} characters, over the limit of {self.max_chars:,}"
-                by_id[id(item)] = ArticleError(item.id, reason, "code")
+                done[id(item)] = ArticleError(item.id, reason, "code")
             else:
                 fits.append(item)
         docs = self.nlp.pipe([mask_dateline(a.text) for a in fits], batch_size=self.batch_size)
-        pairs = list(zip(fits, docs, strict=True))
-        for article, result in zip(fits, self.pipeline.pipe(pairs), strict=True):
+        return _Started(items, fits, done, self.pipeline.start(list(zip(fits, docs, strict=True))))
+
+    def _finish(self, started: _Started) -> Iterator[CodedArticle | ArticleError]:
+        done = started.done
+        for article, result in zip(started.fits, self.pipeline.finish(started.batch), strict=True):
             if isinstance(result, Exception):  # one bad article must not stop the batch
                 reason = f"coding failed: {type(result).__name__}: {result}"
-                by_id[id(article)] = ArticleError(article.id, reason, "code")
+                done[id(article)] = ArticleError(article.id, reason, "code")
             else:
                 records, quotes, analysis = result
-                by_id[id(article)] = CodedArticle(article, records, quotes, analysis.flags)
-        for item in items:
-            yield item if isinstance(item, ArticleError) else by_id[id(item)]
+                done[id(article)] = CodedArticle(article, records, quotes, analysis.flags)
+        for item in started.items:
+            yield item if isinstance(item, ArticleError) else done[id(item)]
+
+
+@dataclass
+class _Started:
+    """A batch between parsing and the end of the pipeline: its input in order, the articles that fit
+    the size limit, results known already (oversized articles), and the pipeline's batch."""
+
+    items: list[Article | ArticleError]
+    fits: list[Article]
+    done: dict[int, CodedArticle | ArticleError]
+    batch: Batch
 
 
 _default_coders: dict[str, Coder] = {}

@@ -6,6 +6,8 @@ Retrain it with ``eventwire train`` (see ``eventwire/training.py``).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -92,14 +94,36 @@ class SentenceTyper:
 
     def pipe(self, analyses: list[Analysis]) -> None:
         """All the batch's sentences in one run, shortest first (less padding, fewer model calls)."""
+        wanted, texts = self._wanted(analyses)
+        if wanted:
+            self._store(wanted, self.classifier.predict(texts))
+
+    def submit(self, analyses: list[Analysis]) -> Callable[[], None]:
+        """Like ``pipe``, but the model runs in a background thread (onnxruntime and the tokenizer let go
+        of the interpreter while they work, so parsing the next batch goes on beside it). Returns the
+        call that waits for the model and writes its probabilities into the analyses."""
+        wanted, texts = self._wanted(analyses)
+        future = _background().submit(self.classifier.predict, texts) if wanted else None
+
+        def wait() -> None:
+            if future is not None:
+                self._store(wanted, future.result())
+
+        return wait
+
+    def _wanted(self, analyses: list[Analysis]) -> tuple[list[tuple[Analysis, int]], list[str]]:
         wanted = [(a, n) for a in analyses
                   for n in sorted({a.sentence_of(m.head) for m in a.mentions if m.entity.code} - {-1})
                   if self._needs_model(a.sentences[n])]
-        if not wanted:
-            return
-        texts = [a.sentences[n].text.strip() for a, n in wanted]
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        probs = self.classifier.predict([texts[i] for i in order])
-        for i, p in zip(order, probs, strict=True):
-            analysis, n = wanted[i]
+        wanted.sort(key=lambda item: len(item[0].sentences[item[1]].text))
+        return wanted, [a.sentences[n].text.strip() for a, n in wanted]
+
+    @staticmethod
+    def _store(wanted: list[tuple[Analysis, int]], probs: list[dict[str, float]]) -> None:
+        for (analysis, n), p in zip(wanted, probs, strict=True):
             analysis.sentence_types[n] = p
+
+
+@lru_cache(maxsize=1)
+def _background() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="eventwire-model")
