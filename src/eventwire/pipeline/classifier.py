@@ -113,7 +113,8 @@ class SentenceTyper:
 
     def _wanted(self, analyses: list[Analysis]) -> tuple[list[tuple[Analysis, int]], list[str]]:
         wanted = [(a, n) for a in analyses
-                  for n in sorted({a.sentence_of(m.head) for m in a.mentions if m.entity.code or m.entity.sector} - {-1})
+                  for n in sorted({a.sentence_of(m.head) for m in a.mentions
+                                   if m.entity.code or m.entity.sector} - {-1})
                   if self._needs_model(a.sentences[n])]
         wanted.sort(key=lambda item: len(item[0].sentences[item[1]].text))
         return wanted, [a.sentences[n].text.strip() for a, n in wanted]
