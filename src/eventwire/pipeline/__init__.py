@@ -82,6 +82,8 @@ class Pipeline:
                     batch.waiting = stage.submit(live) if live else None
                 except Exception:  # noqa: BLE001 - run it article by article in finish() to find the culprit
                     batch.rest = self.stages[n:]
+                    return batch
+                batch.model = stage
                 return batch
             self._run_stage(stage, batch.states)
         batch.rest = []
@@ -94,7 +96,7 @@ class Pipeline:
             try:
                 batch.waiting()
             except Exception:  # noqa: BLE001 - run the model again article by article to find the culprit
-                rest = [self.stages[len(self.stages) - len(rest) - 1], *rest]
+                rest = [batch.model, *rest]
         for stage in rest:
             self._run_stage(stage, batch.states)
         out: list[tuple[list, list, Analysis] | Exception] = []
@@ -134,6 +136,7 @@ class Batch:
     states: list[Analysis | Exception]
     rest: list[Any] = field(default_factory=list)
     waiting: Callable[[], None] | None = None
+    model: Any = None  # the stage ``waiting`` belongs to, run again article by article if it fails
 
 
 def _run(stage: Any, analysis: Analysis) -> Analysis:

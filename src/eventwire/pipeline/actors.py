@@ -205,8 +205,9 @@ class ActorFinder:
                     country = other
                     i = other.start - 1
                     continue
-                if other is None and country is None and country_code is None and self._country_word(tok):
-                    country_code, country_start = self._country_word(tok), tok.i  # inside a name span
+                named = self._country_word(tok) if other is None and country is None and country_code is None else None
+                if named is not None:
+                    country_code, country_start = named, tok.i  # inside a name span
                     i -= 1
                     continue
                 if tok.lower_ in roles or tok.lower_ in ("shadow", "foreign", "prime", "deputy", "interior"):
@@ -342,9 +343,9 @@ class ActorFinder:
                 country_code, country_at = other.entity.code, other.start  # "Russian", "NATO"
                 i = other.start - 1
                 continue
-            named = [n for n in self.kb.lookup(tok.text) if n.kind in ("country", "adjective")]
-            if named and country_code is None and tok.text[:1].isupper():  # "U.S." the NER left out
-                country_code, country_at, i = named[0].target.code, tok.i, i - 1  # type: ignore[union-attr]
+            named = self._country_word(tok) if country_code is None else None
+            if named is not None:  # "U.S." the NER left out
+                country_code, country_at, i = named, tok.i, i - 1
                 continue
             if tok.lower_ in self.kb.roles or tok.lower_ in self._title_words() or (
                 words and (tok.lower_ in ("of", "for") or (tok.text == "-" and not tok.whitespace_))
