@@ -27,6 +27,19 @@ def test_probabilities_sum_to_one(classifier):
     assert abs(sum(probs.values()) - 1) < 1e-4
 
 
+def test_a_sentence_gets_the_same_probabilities_whatever_shares_its_batch(classifier):
+    """Records must not depend on which articles were coded together (batches, Dask partitions)."""
+    sentence = "Rebels shelled the town overnight, officials said."
+    (alone,) = classifier.predict([sentence])
+    crowd = classifier.predict([
+        "The talks collapsed.",
+        sentence,
+        "Ministers from twelve countries signed a long and detailed agreement on river water sharing "
+        "after three years of negotiations in Geneva, Addis Ababa and Cairo.",
+    ])
+    assert crowd[1] == alone
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

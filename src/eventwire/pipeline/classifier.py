@@ -34,24 +34,27 @@ class SentenceTypeClassifier:
         self.metrics = meta.get("metrics", {})
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.enable_truncation(self.max_length)
-        self.tokenizer.enable_padding()
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3
         self.session = onnxruntime.InferenceSession(str(folder / "model.onnx"), options,
                                                     providers=["CPUExecutionProvider"])
 
-    def predict(self, sentences: list[str], batch_size: int = 64) -> list[dict[str, float]]:
-        """One {label: probability} per sentence."""
+    def predict(self, sentences: list[str]) -> list[dict[str, float]]:
+        """One {label: probability} per sentence.
+
+        Each sentence is read alone: the int8 model quantises a whole input tensor with one scale, so in
+        a batch a sentence's probabilities would shift (by up to about 0.01) with its batch-mates, and a
+        record could then depend on which articles happened to share its batch or Dask partition. Alone,
+        the same sentence always gets the same numbers; it costs about a tenth more model time.
+        """
         out: list[dict[str, float]] = []
-        for i in range(0, len(sentences), batch_size):
-            encodings = self.tokenizer.encode_batch(sentences[i:i + batch_size])
-            ids = np.array([e.ids for e in encodings], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
-            logits = self.session.run(["logits"], {"input_ids": ids, "attention_mask": mask})[0]
-            logits = logits - logits.max(axis=1, keepdims=True)
-            probs = np.exp(logits)
-            probs /= probs.sum(axis=1, keepdims=True)
-            out += [dict(zip(self.labels, row.tolist(), strict=True)) for row in probs]
+        for encoding in self.tokenizer.encode_batch(sentences):
+            ids = np.array([encoding.ids], dtype=np.int64)
+            mask = np.array([encoding.attention_mask], dtype=np.int64)
+            logits = self.session.run(["logits"], {"input_ids": ids, "attention_mask": mask})[0][0]
+            probs = np.exp(logits - logits.max())
+            probs /= probs.sum()
+            out.append(dict(zip(self.labels, probs.tolist(), strict=True)))
         return out
 
 
@@ -93,7 +96,7 @@ class SentenceTyper:
         return analysis
 
     def pipe(self, analyses: list[Analysis]) -> None:
-        """All the batch's sentences in one run, shortest first (less padding, fewer model calls)."""
+        """All the batch's sentences in one call of the model."""
         wanted, texts = self._wanted(analyses)
         if wanted:
             self._store(wanted, self.classifier.predict(texts))
@@ -116,7 +119,6 @@ class SentenceTyper:
                   for n in sorted({a.sentence_of(m.head) for m in a.mentions
                                    if m.entity.code or m.entity.sector} - {-1})
                   if self._needs_model(a.sentences[n])]
-        wanted.sort(key=lambda item: len(item[0].sentences[item[1]].text))
         return wanted, [a.sentences[n].text.strip() for a, n in wanted]
 
     @staticmethod
