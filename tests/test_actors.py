@@ -43,6 +43,18 @@ def test_role_words_take_the_country_of_their_modifier(mentions):
     assert (found["Ukrainian police"].code, found["Ukrainian police"].sector) == ("UKR", "COP")
 
 
+def test_regional_leaders_act_as_their_bloc(mentions):
+    found = mentions("West African leaders met as Gulf Arab leaders held talks.")
+    assert (found["West African leaders"].code, found["West African leaders"].sector) == ("ECOW", "IGO")
+    assert found["Gulf Arab leaders"].code == "GCC"
+
+
+def test_occupations_and_hackers_have_sectors(mentions):
+    found = mentions("Chilean coal miners went on strike after Russian hackers hit the mine.")
+    assert (found["Chilean coal miners"].code, found["Chilean coal miners"].sector) == ("CHL", "LAB")
+    assert (found["Russian hackers"].code, found["Russian hackers"].sector) == ("RUS", "CRM")
+
+
 def test_a_person_gets_the_office_held_on_the_article_date(mentions):
     early = mentions("Shoigu spoke.", dt.date(2022, 1, 17))["Shoigu"]
     assert (early.code, early.sector, early.identifier_text) == ("RUS", "MIL", "Sergei Shoigu")
