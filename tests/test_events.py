@@ -79,6 +79,13 @@ def test_police_arrests_are_coercion(code):
     assert arrest and arrest[0]["mode"] == ["arrest"]
 
 
+def test_the_object_decides_what_blocking_and_suspending_are(code):
+    blockade = code("Farmers in Lithuania blocked two border crossings with Belarus on Monday.")
+    assert find(blockade, "PROTEST") and not find(blockade, "REJECT")
+    shutdown = code("Ethiopian authorities suspended internet services in Amhara for a month.")
+    assert find(shutdown, "COERCE", ["ETH"]) and not find(shutdown, "SANCTION")
+
+
 def test_reported_speech_makes_the_speaker_the_source_of_a_verbal_event(code):
     records = code("Turkish President Recep Tayyip Erdogan accused Sweden of sheltering militants.")
     assert find(records, "ACCUSE", ["TUR"], ["SWE"])
