@@ -155,3 +155,23 @@ def test_readme_documents_every_command():
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     for command in ("code", "events", "show", "validate", "schema", "eval", "train"):
         assert f"eventwire {command}" in readme, command
+
+
+def test_eval_reports_scores_worst_cases_and_each_slow_articles_own_time(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    rows = [
+        {"id": "g1", "text": "Kenyan police arrested forty protesters in Nairobi on Tuesday.",
+         "published": "2024-06-25", "events": [{"type": "COERCE", "actor": ["KEN"]}]},
+        {"id": "g2", "text": "Chile and Peru signed a fisheries agreement in Lima on Friday.",
+         "published": "2024-06-21", "events": [{"type": "ASSAULT", "actor": ["CHL"]}]},  # wrong on purpose
+    ]
+    gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = run("eval", str(gold), "--format", "json", "--errors", "5")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["type"]["per_type"]["COERCE"]["f1"] == 1.0
+    assert any("Chile" in case["sentence"] for case in report["errors"])
+    times = {slow["article_id"]: slow["seconds"] for slow in report["slowest"]}
+    assert set(times) == {"g1", "g2"}
+    # Each is coded alone: two short sentences take times of one order, not "all of it" and "nothing".
+    assert min(times.values()) > 0.05 * max(times.values()), times

@@ -277,7 +277,8 @@ def evaluate(
                                                "sentence-level .jsonl files, PLOVER_GSR_CAMEO.json, or claim-check "
                                                "gold (eval/claims/claims.jsonl).")],
     output_format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
-    errors: Annotated[int, typer.Option(help="Show this many wrong cases and slowest articles.")] = 0,
+    errors: Annotated[int, typer.Option(help="Show this many wrong cases and slowest articles (each article is then "
+                                             "coded alone, so its time is its own).")] = 0,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to use.")] = None,
 ) -> None:
     """Score the coder against hand-written gold: precision, recall and F1 per PLOVER type, actor and
@@ -310,7 +311,7 @@ def evaluate(
         coder = Coder(settings.model)
         report = Report()
         for one in golds:
-            report.merge(score(one, coder))
+            report.merge(score(one, coder, timed=errors > 0))
     except EventwireError as exc:
         raise _fail(str(exc)) from None
     if output_format == "json":
