@@ -86,6 +86,11 @@ def test_the_object_decides_what_blocking_and_suspending_are(code):
     assert find(shutdown, "COERCE", ["ETH"]) and not find(shutdown, "SANCTION")
 
 
+def test_a_lone_event_word_the_rules_cannot_type_alone_goes_to_the_model(code):
+    # "sent" is typed by what was sent (troops, aid, an envoy); no rule knows ambulances
+    assert find(code("Norway sent 30 ambulances to Moldova."), "AID", ["NOR"], ["MDA"])
+
+
 def test_reported_speech_makes_the_speaker_the_source_of_a_verbal_event(code):
     records = code("Turkish President Recep Tayyip Erdogan accused Sweden of sheltering militants.")
     assert find(records, "ACCUSE", ["TUR"], ["SWE"])

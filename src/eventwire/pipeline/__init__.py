@@ -43,7 +43,7 @@ class Pipeline:
             DatelineFinder(kb),
             ActorFinder(nlp, kb, lexicon.speech),
             QuoteFinder(lexicon.speech),
-            *([SentenceTyper(classifier, lexicon.trigger_words)] if classifier else []),
+            *([SentenceTyper(classifier, lexicon.trigger_words, lexicon.typed_words)] if classifier else []),
             EventFinder(lexicon),
             DateResolver(),
             PlaceResolver(kb),

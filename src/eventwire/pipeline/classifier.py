@@ -19,6 +19,7 @@ from ..errors import EventwireError
 from .model import Analysis
 
 SKIP_SINGLE_TRIGGER = True
+SKIP_ONLY_TYPED = True
 
 
 class SentenceTypeClassifier:
@@ -79,17 +80,22 @@ class SentenceTyper:
     """Pipeline stage: ``analysis.sentence_types[n]`` = {type: probability} for each sentence that names
     at least one actor (the others cannot hold a codable event, and skipping them keeps coding fast)."""
 
-    def __init__(self, classifier: SentenceTypeClassifier, trigger_words: frozenset[str] = frozenset()) -> None:
+    def __init__(self, classifier: SentenceTypeClassifier, trigger_words: frozenset[str] = frozenset(),
+                 typed_words: frozenset[str] | None = None) -> None:
+        """``trigger_words``: every lemma that can carry an event; ``typed_words``: those the lexicon types
+        by themselves (the others, like "send" or "open", need an object or particle to be typed)."""
         self.classifier = classifier
         self.trigger_words = trigger_words
+        self.typed_words = trigger_words if typed_words is None else typed_words
 
     def _needs_model(self, sentence: Span) -> bool:
-        """A sentence with exactly one word the lexicon knows as an event is left to the rules; the
-        model reads the rest (none, or several competing readings). This keeps coding fast."""
+        """A sentence with exactly one event word, one the lexicon types by itself, is left to the rules;
+        the model reads the rest: none, several competing readings, or a word like "sent" whose type
+        depends on what was sent. This keeps coding fast."""
         if not self.trigger_words or not SKIP_SINGLE_TRIGGER:
             return True
-        hits = sum(1 for t in sentence if t.lemma_.lower() in self.trigger_words and t.pos_ in ("VERB", "NOUN"))
-        return hits != 1
+        hits = [t.lemma_.lower() for t in sentence if t.lemma_.lower() in self.trigger_words and t.pos_ in ("VERB", "NOUN")]
+        return len(hits) != 1 or (SKIP_ONLY_TYPED and hits[0] not in self.typed_words)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         self.pipe([analysis])

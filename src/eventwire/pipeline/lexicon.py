@@ -38,6 +38,7 @@ class Lexicon:
     non_event_nouns: frozenset[str] = frozenset()
     anaphora: frozenset[str] = frozenset()
     trigger_words: frozenset[str] = frozenset()  # every lemma that can carry an event
+    typed_words: frozenset[str] = frozenset()  # ... of which the lexicon types these alone (no particle/object)
     context_nouns: dict[str, str] = field(default_factory=dict)
     speech: frozenset[str] = frozenset()
     future_governors: frozenset[str] = frozenset()
@@ -111,6 +112,8 @@ def load_lexicon_file(path: Path | None = None) -> Lexicon:
             lex.context_nouns.setdefault(noun.lower(), context)
     lex.anaphora = _words(raw.get("anaphora", {}), "nouns")
     lex.trigger_words = _trigger_words(lex)
+    lex.typed_words = frozenset(lemma for table in (lex.verbs, lex.nouns)
+                                for lemma, entries in table.items() if any(not e.extra for e in entries))
     speech = raw.get("speech", {})
     lex.speech = _words(speech, "verbs") if isinstance(speech, dict) else frozenset(w.lower() for w in speech)
     markers = raw.get("markers", {})
