@@ -94,7 +94,8 @@ class SentenceTyper:
         depends on what was sent. This keeps coding fast."""
         if not self.trigger_words or not SKIP_SINGLE_TRIGGER:
             return True
-        hits = [t.lemma_.lower() for t in sentence if t.lemma_.lower() in self.trigger_words and t.pos_ in ("VERB", "NOUN")]
+        hits = [t.lemma_.lower() for t in sentence
+                if t.lemma_.lower() in self.trigger_words and t.pos_ in ("VERB", "NOUN")]
         return len(hits) != 1 or (SKIP_ONLY_TYPED and hits[0] not in self.typed_words)
 
     def __call__(self, analysis: Analysis) -> Analysis:
