@@ -91,6 +91,11 @@ def test_a_lone_event_word_the_rules_cannot_type_alone_goes_to_the_model(code):
     assert find(code("Norway sent 30 ambulances to Moldova."), "AID", ["NOR"], ["MDA"])
 
 
+def test_who_is_expected_to_act_is_the_actor(code):
+    records = code("Chile's president and Peru's prime minister are expected to hold talks in Lima on Friday.")
+    assert find(records, "AGREE", ["CHL"], ["PER"])
+
+
 def test_reported_speech_makes_the_speaker_the_source_of_a_verbal_event(code):
     records = code("Turkish President Recep Tayyip Erdogan accused Sweden of sheltering militants.")
     assert find(records, "ACCUSE", ["TUR"], ["SWE"])

@@ -13,6 +13,9 @@ from .lexicon import Entry, Lexicon
 from .model import Analysis, Entity, Event, Mention
 
 _SUBJ = {"nsubj", "csubj"}
+# "X is expected / scheduled / said / believed to ...": X is the subject of what follows.
+_RAISING = {"expect", "schedule", "slate", "set", "say", "believe", "report", "think", "understand", "poise",
+            "suppose", "allege", "know", "see", "rumour", "rumor", "tip"}
 _CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "parataxis", "appos"}
 _RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "over", "from", "for", "of")
 _NO_RECIPIENT_PREPS = {"MOBILIZE": {"to", "into", "toward", "towards", "at", "on", "for", "from"},
@@ -294,6 +297,9 @@ class EventFinder:
                 obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
                 if obj is not None:
                     return obj
+            raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None and head.lemma_.lower() in _RAISING:  # "Modi and Xi are expected to meet"
+                return raised
             return self._subject(head, depth + 1)
         if verb.dep_ in ("conj", "acomp", "advcl") and head != verb:
             return self._subject(head, depth + 1)
