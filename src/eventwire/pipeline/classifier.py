@@ -37,6 +37,10 @@ class SentenceTypeClassifier:
         self.tokenizer.enable_truncation(self.max_length)
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3
+        # One thread: the model runs beside the parser (see ``submit``), and two threads of its own would
+        # fight the parser for the cores (measured: benchmarks/bench_code.py ratio 1.55 -> 1.32 on 2 cores).
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
         self.session = onnxruntime.InferenceSession(str(folder / "model.onnx"), options,
                                                     providers=["CPUExecutionProvider"])
 
