@@ -150,6 +150,8 @@ class EventFinder:
                     if entry is not None:
                         break
             if entry is None:
+                entry = self._verdict(tok, lemma)
+            if entry is None:
                 entry = self._match_verb(tok, lemma)
                 if entry is not None and lemma == "call" and entry.mode == "phone" and not any(
                     analysis_mention for analysis_mention in objects if analysis_mention.ent_type_ in ("PERSON", "GPE",
@@ -183,6 +185,18 @@ class EventFinder:
             if entry is not None:
                 found.append(_Trigger(tok, entry, [tok.i], tok, noun=True))
         return found
+
+    def _verdict(self, tok: Token, lemma: str) -> Entry | None:
+        """"called the sanctions illegal": ACCUSE /disapprove; "called the talks constructive": SUPPORT."""
+        if lemma not in self.lex.verdict_verbs or not any(c.dep_ == "dobj" for c in tok.children):
+            return None
+        verdict = next((c for c in tok.children if c.dep_ == "oprd" and c.pos_ in ("ADJ", "NOUN")), None)
+        if verdict is None:
+            return None
+        words = {verdict.lemma_.lower(), *(f"{c.lower_} {verdict.lemma_.lower()}" for c in verdict.children)}
+        if words & self.lex.favourable_verdicts:
+            return Entry(lemma, (), "SUPPORT", None, ())
+        return Entry(lemma, (), "ACCUSE", "disapprove", ())
 
     def _match_verb(self, tok: Token, lemma: str, phrasal_only: bool = False) -> Entry | None:
         entries = self.lex.verbs.get(lemma)

@@ -39,6 +39,8 @@ class Lexicon:
     anaphora: frozenset[str] = frozenset()
     trigger_words: frozenset[str] = frozenset()  # every lemma that can carry an event
     typed_words: frozenset[str] = frozenset()  # ... of which the lexicon types these alone (no particle/object)
+    verdict_verbs: frozenset[str] = frozenset()  # "called the sanctions illegal"
+    favourable_verdicts: frozenset[str] = frozenset()
     context_nouns: dict[str, str] = field(default_factory=dict)
     speech: frozenset[str] = frozenset()
     future_governors: frozenset[str] = frozenset()
@@ -47,7 +49,8 @@ class Lexicon:
 
 
 def _trigger_words(lex: Lexicon) -> frozenset[str]:
-    return frozenset(lex.verbs) | frozenset(lex.nouns) | frozenset(v.split()[0] for v, _ in lex.object_rules)
+    return (frozenset(lex.verbs) | frozenset(lex.nouns) | frozenset(v.split()[0] for v, _ in lex.object_rules)
+            | lex.verdict_verbs)
 
 
 def parse_entry(text: str, type_: str, head_last: bool = False) -> Entry:
@@ -96,6 +99,8 @@ def load_lexicon_file(path: Path | None = None) -> Lexicon:
         for entries in table.values():
             entries.sort(key=lambda e: -len(e.extra))
     lex.light_verbs = _words(raw.get("light_verbs", {}), "verbs")
+    lex.verdict_verbs = _words(raw.get("verdicts", {}), "verbs")
+    lex.favourable_verdicts = _words(raw.get("verdicts", {}), "favourable")
     for rule in raw.get("object_rules", {}).get("rules", []):
         left, right = rule.split("=", 1)
         verb, noun = (w.strip().lower() for w in left.split("+", 1))
