@@ -44,3 +44,9 @@ def test_a_named_recipient_is_never_replaced(code):
 def test_a_meeting_place_is_not_whom_the_talks_were_with(code):
     records = code("Kenyan and Ethiopian officials held talks in Geneva on Monday.")
     assert not find(records, "CONSULT", recipient=["CHE"])
+
+
+def test_strikes_that_killed_people_somewhere_are_aimed_at_that_place(code):
+    # the parser may read "airstrikes" as the head and "killed ..." as a clause hanging from it
+    records = code("Turkish airstrikes killed at least 12 people in northern Syria on Sunday.")
+    assert find(records, "ASSAULT", ["TUR"], ["SYR"])

@@ -121,7 +121,9 @@ class PlaceResolver:
                             named = _named_by_of(pobj) if pobj.dep_ == "pobj" else None
                             if named is not None and self._is_place(named):
                                 return named  # "on the city of Zaporizhzhia"
-                    if child.dep_ in ("prep", "pobj", "dobj", "xcomp", "advmod"):
+                    if child.dep_ in ("prep", "pobj", "dobj", "xcomp", "advmod") or (
+                        node is trigger and trigger.pos_ == "NOUN" and child.dep_ == "acl"
+                    ):  # "airstrikes killed 30 people in Gaza", misparsed as a noun with a clause
                         nxt.append(child)
             frontier = nxt
             seen += 1
