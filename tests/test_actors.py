@@ -55,6 +55,12 @@ def test_occupations_and_hackers_have_sectors(mentions):
     assert (found["Russian hackers"].code, found["Russian hackers"].sector) == ("RUS", "CRM")
 
 
+def test_a_ship_belongs_to_the_country_that_owns_or_flags_it(mentions):
+    found = mentions("Pirates boarded a Maltese-flagged freighter and a Danish-owned tanker.")
+    assert (found["Maltese-flagged freighter"].code, found["Maltese-flagged freighter"].sector) == ("MLT", "BUS")
+    assert found["Danish-owned tanker"].code == "DNK"
+
+
 def test_a_person_gets_the_office_held_on_the_article_date(mentions):
     early = mentions("Shoigu spoke.", dt.date(2022, 1, 17))["Shoigu"]
     assert (early.code, early.sector, early.identifier_text) == ("RUS", "MIL", "Sergei Shoigu")

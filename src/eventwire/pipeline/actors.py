@@ -24,6 +24,7 @@ _KIND_PRIORITY = {"person": 0, "organisation": 1, "metonym": 2, "capital": 3, "c
                   "adjective": 5, "demonym": 6, "surname": 7}
 _COUNTRY_KINDS = {"country", "adjective", "demonym", "capital", "metonym"}
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod"}
+_BELONGING = {"own", "owned", "flag", "flagged", "register", "registered", "operate", "operated", "base", "based"}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _IT_PRONOUNS = {"it", "its"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -255,6 +256,14 @@ class ActorFinder:
                     child.dep_ in _MODIFIER_DEPS
                 ):
                     country = other
+                elif child.dep_ == "amod" and child.lemma_.lower() in _BELONGING:
+                    # "a British-owned tanker", "a Greek-flagged ship" (never "Iranian-backed": a backer)
+                    for word in (c for c in child.children if c.dep_ == "npadvmod"):
+                        owner = by_token.get(word.i)
+                        if owner is not None and owner.kind in _COUNTRY_KINDS:
+                            country = owner
+                        elif owner is None and self._country_word(word):
+                            place_code, start = self._country_word(word), min(start, word.i)
                 elif child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
                     for pobj in child.children:
                         other = by_token.get(pobj.i)
