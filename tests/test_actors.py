@@ -61,6 +61,11 @@ def test_a_ship_belongs_to_the_country_that_owns_or_flags_it(mentions):
     assert found["Danish-owned tanker"].code == "DNK"
 
 
+def test_an_unknown_spokesman_speaks_for_the_body_named_before_the_title(mentions):
+    found = mentions("ELN commander Pablo Beltran denied the report.")
+    assert (found["ELN commander Pablo Beltran"].code, found["ELN commander Pablo Beltran"].sector) == ("COL", "REB")
+
+
 def test_a_person_gets_the_office_held_on_the_article_date(mentions):
     early = mentions("Shoigu spoke.", dt.date(2022, 1, 17))["Shoigu"]
     assert (early.code, early.sector, early.identifier_text) == ("RUS", "MIL", "Sergei Shoigu")

@@ -199,11 +199,18 @@ class ActorFinder:
             country: Mention | None = None
             country_code: str | None = None
             country_start = m.start
+            body: Mention | None = None  # "NUG spokesman Kyaw Zaw", "Hamas leader ...": the body they speak for
             while i >= 0 and self._sent(i) == self._sent(m.start):
                 tok = doc[i]
                 other = by_token.get(i)
                 if other is not None and other.kind in _COUNTRY_KINDS and country is None:
                     country = other
+                    i = other.start - 1
+                    continue
+                if other is not None and other.kind == "organisation" and country is None and body is None and (
+                    title_tokens or doc[m.start].lower_ in roles
+                ):
+                    body = other
                     i = other.start - 1
                     continue
                 named = self._country_word(tok) if other is None and country is None and country_code is None else None
@@ -226,6 +233,11 @@ class ActorFinder:
                 m.start = min(m.start, title_tokens[0].i)
             if country_code is not None and (title_tokens or country_start == m.start - 1):
                 m.start = min(m.start, country_start)
+            if body is not None:
+                absorbed.add(id(body))
+                m.start = min(m.start, body.start)
+                if m.entity.code is None:
+                    m.entity.code, m.entity.sector = body.entity.code, body.entity.sector
             if m.entity.code is None and country is not None:
                 m.entity.code = country.entity.code
             elif m.entity.code is None and country_code is not None and title_tokens:
