@@ -549,10 +549,14 @@ class EventFinder:
                 if not event.negated and probs.get(event.type, 0.0) < KEEP_RULE_AT:
                     event.secondary = [s for s in [event.type, *event.secondary] if s != best]
                     event.type, event.modes = best, [m for m in event.modes if m in _modes_of(best)]
+            # the model's type found only as a word describing a noun ("Russia's threatening actions")
+            of_best = [i for i, e in events.items() if e.type == best]
+            described = bool(of_best) and all(doc[i].dep_ == "amod" for i in of_best)
             for i, e in list(events.items()):
                 e.model_probability = probs.get(e.type, 0.0)
                 # a second reading the model finds implausible, beside one it confirms
-                if e.type != best and p_best >= RETYPE_AT and e.model_probability < PRUNE_BELOW and len(events) > 1:
+                if e.type != best and p_best >= RETYPE_AT and e.model_probability < PRUNE_BELOW and len(events) > 1 \
+                        and not (described and _has_actor(e)):
                     del events[i]
             if any(_has_actor(e) for e in events.values()):
                 return
