@@ -67,10 +67,10 @@ def test_a_sentence_the_background_model_fails_on_costs_only_its_own_article(cod
     from eventwire.pipeline.classifier import SentenceTypeClassifier
 
     class FailsOnAtlantis(SentenceTypeClassifier):  # the shipped model, refusing one kind of sentence
-        def predict(self, sentences, batch_size=64):
+        def predict(self, sentences):
             if any("Atlantis" in s for s in sentences):
                 raise ValueError("cannot read Atlantis")
-            return super().predict(sentences, batch_size)
+            return super().predict(sentences)
 
     pipeline = Pipeline(coder.nlp, classifier=FailsOnAtlantis(model_folder()))
     texts = ["France accused Atlantis of sheltering the hackers.",
