@@ -19,7 +19,6 @@ from ..errors import EventwireError
 from .model import Analysis
 
 SKIP_SINGLE_TRIGGER = True
-SKIP_ONLY_TYPED = True
 
 
 class SentenceTypeClassifier:
@@ -50,7 +49,7 @@ class SentenceTypeClassifier:
         Each sentence is read alone: the int8 model quantises a whole input tensor with one scale, so in
         a batch a sentence's probabilities would shift (by up to about 0.01) with its batch-mates, and a
         record could then depend on which articles happened to share its batch or Dask partition. Alone,
-        the same sentence always gets the same numbers; it costs about a tenth more model time.
+        the same sentence always gets the same numbers; it costs about 15% more model time.
         """
         out: list[dict[str, float]] = []
         for encoding in self.tokenizer.encode_batch(sentences):
@@ -100,7 +99,7 @@ class SentenceTyper:
             return True
         hits = [t.lemma_.lower() for t in sentence
                 if t.lemma_.lower() in self.trigger_words and t.pos_ in ("VERB", "NOUN")]
-        return len(hits) != 1 or (SKIP_ONLY_TYPED and hits[0] not in self.typed_words)
+        return len(hits) != 1 or hits[0] not in self.typed_words
 
     def __call__(self, analysis: Analysis) -> Analysis:
         self.pipe([analysis])
