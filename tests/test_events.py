@@ -150,3 +150,21 @@ def test_when_the_rules_find_a_word_but_no_doer_the_sentence_is_read_from_its_ro
 def test_an_attack_noun_the_parser_makes_the_root_keeps_its_actor(code):
     records = code("Israeli air strikes killed at least 12 people in southern Lebanon on Friday.")
     assert find(records, "ASSAULT", ["ISR"])
+
+
+@pytest.fixture(scope="module")
+def rules_only(coder):
+    from eventwire.pipeline import Pipeline
+
+    pipeline = Pipeline(coder.nlp, classifier=None)
+
+    def _code(text: str):
+        records, _quotes, _analysis = pipeline(Article(id="t", text=text, published=DAY), coder.nlp(text))
+        return records
+    return _code
+
+
+def test_a_verdict_on_anothers_act_is_an_accusation_or_praise(rules_only):
+    assert find(rules_only("The Kremlin called the new sanctions illegal."), "ACCUSE", ["RUS"])
+    assert find(rules_only("Beijing called the talks constructive."), "SUPPORT", ["CHN"])
+    assert not find(rules_only("Macron called Putin on Tuesday."), "ACCUSE")

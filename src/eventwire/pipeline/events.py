@@ -115,7 +115,10 @@ class EventFinder:
                 continue
             lemma = tok.lemma_.lower()
             if any(c.dep_ == "oprd" for c in tok.children):
-                continue  # "called it a crime" names, it does not call
+                verdict = self._verdict(tok, lemma)  # "called the sanctions illegal": a verdict, not a call
+                if verdict is not None:
+                    found.append(_Trigger(tok, verdict, [tok.i], tok))
+                continue  # other verbs with an object predicate ("named him envoy") carry no event
             if lemma in self.lex.speech and self._match_verb(tok, lemma, phrasal_only=True) is None:
                 continue  # verbs of saying carry quotes, not events ("speak to" is still a meeting)
             objects = [c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
@@ -149,8 +152,6 @@ class EventFinder:
                             break
                     if entry is not None:
                         break
-            if entry is None:
-                entry = self._verdict(tok, lemma)
             if entry is None:
                 entry = self._match_verb(tok, lemma)
                 if entry is not None and lemma == "call" and entry.mode == "phone" and not any(
