@@ -50,3 +50,9 @@ def test_strikes_that_killed_people_somewhere_are_aimed_at_that_place(code):
     # the parser may read "airstrikes" as the head and "killed ..." as a clause hanging from it
     records = code("Turkish airstrikes killed at least 12 people in northern Syria on Sunday.")
     assert find(records, "ASSAULT", ["TUR"], ["SYR"])
+
+
+def test_a_withdrawal_is_aimed_at_the_place_left(code):
+    assert find(code("Russian troops withdrew from Kherson on Friday."), "RETREAT", ["RUS"], ["UKR"])
+    announced = code("Israel will withdraw its forces from southern Lebanon within 60 days.")
+    assert find(announced, "CONCEDE", ["ISR"], ["LBN"])  # an announced withdrawal, aimed where it will happen

@@ -103,7 +103,8 @@ class PlaceResolver:
         return None
 
     def _place_tokens(self, trigger: Token, event: Event) -> Token | None:
-        preps = _PLACE_PREPS | (_MOVE_PREPS if event.type in ("MOBILIZE", "RETREAT") else set())
+        preps = _PLACE_PREPS | (_MOVE_PREPS if event.type in ("MOBILIZE", "RETREAT") else set()) | (
+            {"from"} if event.type == "RETREAT" or "RETREAT" in event.secondary else set())  # "withdrew from Kherson"
         frontier = [trigger]
         seen = 0
         while frontier and seen < 3:
@@ -144,7 +145,11 @@ class PlaceResolver:
         names = self.kb.lookup(tok.text)
         if self.kb.region(tok.text) is not None and tok.text[:1].isupper():
             return True
-        return any(n.kind in ("country", "capital") for n in names) and tok.text[:1].isupper()
+        if any(n.kind in ("country", "capital") for n in names) and tok.text[:1].isupper():
+            return True
+        # a known city the entity recogniser took for something else ("withdrew from Kherson")
+        return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ in ("", "PERSON", "ORG") \
+            and geo.city(tok.text) is not None
 
     def locate(self, tok: Token) -> dict[str, Any]:
         """The location object for a place token (the phrase around it), or just its name."""
