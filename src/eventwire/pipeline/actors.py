@@ -274,8 +274,8 @@ class ActorFinder:
                         owner = by_token.get(word.i)
                         if owner is not None and owner.kind in _COUNTRY_KINDS:
                             country = owner
-                        elif owner is None and self._country_word(word):
-                            place_code, start = self._country_word(word), min(start, word.i)
+                        elif owner is None and (code := self._country_word(word)):
+                            place_code, start = code, min(start, word.i)
                 elif child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
                     for pobj in child.children:
                         other = by_token.get(pobj.i)
