@@ -1,6 +1,6 @@
-"""Whom an event is aimed at when the sentence names no one (pipeline/targets.py): the place where a
-material act happened, or the actor's own country for protests, coercion and concessions at home.
-Sentences written for these tests."""
+"""Whom an event is aimed at when the parser attached no one (pipeline/targets.py): the place where a
+material act happened, the one other party the sentence names, or the actor's own country for protests,
+coercion and concessions at home. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -56,3 +56,25 @@ def test_a_withdrawal_is_aimed_at_the_place_left(code):
     assert find(code("Russian troops withdrew from Kherson on Friday."), "RETREAT", ["RUS"], ["UKR"])
     announced = code("Israel will withdraw its forces from southern Lebanon within 60 days.")
     assert find(announced, "CONCEDE", ["ISR"], ["LBN"])  # an announced withdrawal, aimed where it will happen
+
+
+def test_the_other_party_named_in_the_clause_is_the_target(code):
+    records = code("Tunisia will ease its ban on imports of Libyan fuel from next week.")
+    assert find(records, "CONCEDE", ["TUN"], ["LBY"])
+
+
+def test_two_verbs_of_one_clause_share_their_target(code):
+    # "seized its cargo" names no one; the tanker stopped in the same clause is Greek
+    records = code("Iranian commandos stopped a Greek tanker in the Strait of Hormuz and seized its cargo.")
+    assert find(records, "COERCE", ["IRN"], ["GRC"])
+
+
+def test_whoever_told_the_news_is_not_the_target(code):
+    records = code("Russian warplanes bombed a market in Idlib, Turkish officials said.")
+    assert find(records, "ASSAULT", ["RUS"], ["SYR"])
+    assert not find(records, "ASSAULT", recipient=["TUR"])
+
+
+def test_a_party_in_another_event_of_the_sentence_is_not_the_target(code):
+    records = code("The junta dissolved the main opposition party, drawing condemnation from the European Union.")
+    assert not find(records, "COERCE", recipient=["EU"])

@@ -82,8 +82,8 @@ class EventFinder:
             for event in events.values():
                 if not event.recipients and event.quad in (1, 3):
                     event.recipients = self._earlier_actor(analysis, doc[event.trigger], event)
-                if not event.recipients and event.type in _JOINT_TYPES:
-                    event.recipients = _each_other(event.actors)
+                if not any(r.code for r in event.recipients) and event.type in _JOINT_TYPES:
+                    event.recipients = _each_other(event.actors) or event.recipients
                 if _worth_keeping(event):
                     analysis.events.append(event)
         return analysis

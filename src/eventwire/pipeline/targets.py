@@ -3,6 +3,11 @@ that PLOVER keeps for domestic events.
 
 * A material act told with where it happened and no target ("killed 30 people in central Gaza",
   "deployed special units to the north of Kosovo") is aimed at the country where it happened.
+* An act whose target the parser could not attach, in a sentence that names one other party ("Kosovo
+  will ease its ban on imports of Serbian goods", "coast guards boarded Philippine boats and confiscated
+  their weapons"), is aimed at that party: the nearest one under the event word, else the first one in
+  the sentence that is neither an actor nor the one who told the news ("..., Philippine officials said").
+  The same holds when the only recipient found is the actor itself.
 * A domestic act with no target is aimed at the actor's own country: a protest at its government,
   arrests and curfews at its people, an eased restriction at those who lived under it, troops put on
   alert at home.
@@ -12,7 +17,9 @@ Runs after the places stage (which finds where events happened) and fills only e
 
 from __future__ import annotations
 
-from .model import Analysis, Entity, Event
+from spacy.tokens import Token
+
+from .model import Analysis, Entity, Event, Mention
 
 # Types whose place is also their target when no one else is named.
 _PLACE_IS_TARGET = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "PROTEST"}
@@ -21,6 +28,11 @@ _DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "MOBILIZE"}
 # Sectors that act inside their own country (not diplomats, businesses, foreign-facing bodies).
 _HOME_SECTORS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "PTY", "CVL", "LAB", "EDU", "REL", "MED",
                  "HLH", "CRM"}
+# Clause boundaries below an event word, and the prepositions of "where".
+_CLAUSES = {"advcl", "acl", "relcl", "ccomp", "parataxis", "csubj"}
+_ANOTHER_EVENT = {"after", "before", "despite", "amid", "following", "since", "until", "ahead"}
+_WHERE = {"in", "at", "on", "near", "inside", "across", "around", "along", "within", "through", "during"}
+_PLACE_KINDS = {"country", "capital", "city", "place"}
 
 
 class TargetFinder:
@@ -28,12 +40,77 @@ class TargetFinder:
 
     def __call__(self, analysis: Analysis) -> Analysis:
         for event in analysis.events:
-            if any(r.code for r in event.recipients):
+            actor_codes = {a.code for a in event.actors if a.code}
+            recipient_codes = {r.code for r in event.recipients if r.code}
+            if recipient_codes and not recipient_codes <= actor_codes:
                 continue
-            target = _place_target(event) or _home_target(event)
+            if recipient_codes:  # the actor aimed at itself: a party the clause names alone does better
+                other = _named_other(analysis, event, self_aimed=True)
+                if other is not None:
+                    event.recipients = [other]
+                continue
+            target = _place_target(event) or _named_other(analysis, event) or _home_target(event)
             if target is not None:
                 event.recipients = [target]
         return analysis
+
+
+def _named_other(analysis: Analysis, event: Event, self_aimed: bool = False) -> Entity | None:
+    """The party a sentence names besides the actors and the news's source: first one under the event word,
+    then one elsewhere in its clause, then one anywhere else in the sentence outside other events' clauses."""
+    doc = analysis.doc
+    sent = analysis.sentences[event.sentence]
+    trigger = doc[event.trigger]
+    own = {a.code for a in event.actors if a.code}
+    told_by: set[int] = set()
+    for quote in analysis.quotes:
+        if quote.speaker_token is not None and sent.start <= quote.speaker_token < sent.end:
+            told_by.update(t.i for t in doc[quote.speaker_token].subtree)
+    top = trigger
+    while top.dep_ in ("conj", "xcomp") and top.head.pos_ in ("VERB", "AUX"):
+        top = top.head  # "boarded Philippine boats and confiscated their weapons": one clause, two verbs
+    subjects = {t.i for verb in {trigger, top} for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")
+                for t in c.subtree}
+    other_events = _other_clauses(top)
+    aside = told_by | subjects | other_events
+    under = {t.i for t in trigger.subtree} - aside
+    scope = {t.i for t in top.subtree} - aside
+    candidates: list[tuple[int, int, Mention]] = []
+    for m in analysis.mentions:
+        code = m.entity.code
+        if not code or code in own or not sent.start <= m.head < sent.end or m.kind == "pronoun":
+            continue
+        if m.head in told_by or m.head in other_events:
+            continue
+        if m.kind in _PLACE_KINDS and _in_place_phrase(doc[m.head], sent.root):
+            continue  # "met on the island of St Vincent": where it happened, not whom it was aimed at
+        rank = 0 if m.head in under else 1 if m.head in scope else 2
+        if rank == 2 and self_aimed:
+            continue
+        candidates.append((rank, abs(m.head - trigger.i), m))
+    if not candidates:
+        return None
+    if self_aimed and len({c[2].entity.code for c in candidates}) > 1:
+        return None
+    mention = min(candidates, key=lambda c: (c[0], c[1]))[2]
+    return Entity(mention.entity.code, mention.entity.sector, doc[mention.start:mention.end].text,
+                  mention.entity.identifier_id, mention.entity.identifier_text)
+
+
+def _other_clauses(verb: Token) -> set[int]:
+    """Words in clauses of their own below a verb ("..., drawing condemnation from the UN") and in phrases
+    that tell another event ("after a mediation by Qatar")."""
+    return {t.i for tok in verb.subtree if tok.i != verb.i and (tok.dep_ in _CLAUSES or tok.dep_ == "prep" and
+                                                                 tok.lower_ in _ANOTHER_EVENT) for t in tok.subtree}
+
+
+def _in_place_phrase(tok: Token, stop: Token) -> bool:
+    for ancestor in tok.ancestors:
+        if ancestor.dep_ == "prep" and ancestor.lower_ in _WHERE:
+            return True
+        if ancestor.i == stop.i:
+            break
+    return False
 
 
 def _place_target(event: Event) -> Entity | None:
