@@ -46,6 +46,12 @@ def test_a_meeting_place_is_not_whom_the_talks_were_with(code):
     assert not find(records, "CONSULT", recipient=["CHE"])
 
 
+def test_the_city_of_talks_is_not_whom_they_were_held_with(code):
+    records = code("Colombian officials and ELN commanders held talks in Havana on Friday about a new ceasefire.")
+    assert find(records, "CONSULT", ["COL"])
+    assert not find(records, "CONSULT", recipient=["CUB"])
+
+
 def test_strikes_that_killed_people_somewhere_are_aimed_at_that_place(code):
     # the parser may read "airstrikes" as the head and "killed ..." as a clause hanging from it
     records = code("Turkish airstrikes killed at least 12 people in northern Syria on Sunday.")

@@ -340,7 +340,7 @@ class EventFinder:
                        for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         fallback: list[Entity] = []
         for tok in candidates:
-            found = self._entities(analysis, tok)
+            found = self._entities(analysis, tok, places=type_ not in ("CONSULT", "AGREE"))
             if any(e.code or e.sector for e in found):
                 return found
             fallback = fallback or found
@@ -382,21 +382,23 @@ class EventFinder:
                         recipients = self._entities(analysis, pobj)
         return _dedupe(actors), [r for r in recipients if not _same(r, actors)]
 
-    def _entities(self, analysis: Analysis, tok: Token) -> list[Entity]:
-        """The entities a noun phrase names: its own mention and those joined to it by "and"."""
+    def _entities(self, analysis: Analysis, tok: Token, places: bool = True) -> list[Entity]:
+        """The entities a noun phrase names: its own mention and those joined to it by "and" (without
+        ``places``, not those in its "in/at ..." phrases: "talks in Doha" were not held with Qatar)."""
         found: list[Mention] = []
         heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
         for head in heads:
             mention = analysis.mention_at(head.i)
             if mention is None:
-                mention = self._mention_below(analysis, head)
+                mention = self._mention_below(analysis, head, places)
             if mention is not None:
                 found.append(mention)
         return _dedupe([e for m in found for e in [_own(m), *(Entity(**a.to_dict()) for a in m.also)]])
 
-    def _mention_below(self, analysis: Analysis, tok: Token) -> Mention | None:
+    def _mention_below(self, analysis: Analysis, tok: Token, places: bool = True) -> Mention | None:
         """The nearest mention in the phrase, not crossing into clauses or "of"-phrases' clauses."""
-        frontier = [c for c in tok.children if c.dep_ not in _CLAUSE_DEPS and c.dep_ != "conj"]
+        frontier = [c for c in tok.children if c.dep_ not in _CLAUSE_DEPS and c.dep_ != "conj"
+                    and (places or not (c.dep_ == "prep" and c.lower_ in _PLACE_WORDS))]
         depth = 0
         while frontier and depth < 4:
             for child in frontier:
