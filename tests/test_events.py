@@ -91,6 +91,12 @@ def test_a_lone_event_word_the_rules_cannot_type_alone_goes_to_the_model(code):
     assert find(code("Norway sent 30 ambulances to Moldova."), "AID", ["NOR"], ["MDA"])
 
 
+def test_announcing_or_declaring_an_event_noun_is_that_event(code):
+    # "announce" and "declare" usually introduce speech; with an event noun as object they do the act
+    records = code("The Yemeni president announced a blockade of the port of Hodeidah.")
+    assert find(records, "COERCE", ["YEM"])
+
+
 def test_who_is_expected_to_act_is_the_actor(code):
     records = code("Chile's president and Peru's prime minister are expected to hold talks in Lima on Friday.")
     assert find(records, "AGREE", ["CHL"], ["PER"])

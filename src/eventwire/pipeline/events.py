@@ -79,14 +79,16 @@ class EventFinder:
             probs = analysis.sentence_types.get(sent_no)
             if probs is not None:
                 self._use_sentence_type(analysis, sent_no, events, probs)
-            for event in events.values():
-                if not event.recipients and event.quad in (1, 3):
-                    event.recipients = self._earlier_actor(analysis, doc[event.trigger], event)
-                if not any(r.code for r in event.recipients) and event.type in _JOINT_TYPES:
-                    event.recipients = _each_other(event.actors) or event.recipients
-                if _worth_keeping(event):
-                    analysis.events.append(event)
+            analysis.events.extend(e for e in events.values() if self._finish(analysis, e))
         return analysis
+
+    def _finish(self, analysis: Analysis, event: Event) -> bool:
+        """Fill in recipients the sentence implies; say whether the event is worth keeping."""
+        if not event.recipients and event.quad in (1, 3):
+            event.recipients = self._earlier_actor(analysis, analysis.doc[event.trigger], event)
+        if not any(r.code for r in event.recipients) and event.type in _JOINT_TYPES:
+            event.recipients = _each_other(event.actors) or event.recipients
+        return _worth_keeping(event)
 
     def _earlier_actor(self, analysis: Analysis, trigger: Token, event: Event) -> list[Entity]:
         """"The UN condemned the attack": the recipient is whoever carried out the attack, the
@@ -119,7 +121,10 @@ class EventFinder:
                 if verdict is not None:
                     found.append(_Trigger(tok, verdict, [tok.i], tok))
                 continue  # other verbs with an object predicate ("named him envoy") carry no event
-            if lemma in self.lex.speech and self._match_verb(tok, lemma, phrasal_only=True) is None:
+            if lemma in self.lex.speech and self._match_verb(tok, lemma, phrasal_only=True) is None and not (
+                lemma in self.lex.light_verbs  # "declared a truce", "announced the lifting of the curfew"
+                and any(c.dep_ == "dobj" and self._match_noun(c) is not None for c in tok.children)
+            ):
                 continue  # verbs of saying carry quotes, not events ("speak to" is still a meeting)
             objects = [c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
             objects += [p for o in objects if o.lemma_.lower() in _CONTAINER_NOUNS
@@ -564,13 +569,21 @@ class EventFinder:
             if any(_has_actor(e) for e in events.values()):
                 return
             # the rules found event words but no one doing them: read the sentence from its root instead
-        if p_best < CREATE_AT:
-            return
+        root_event = self._root_event(analysis, sent_no, probs)
+        if root_event is not None:
+            events.clear()
+            events[root_event.trigger] = root_event
+
+    def _root_event(self, analysis: Analysis, sent_no: int, probs: dict[str, float]) -> Event | None:
+        """An event of the model's type built around the sentence's root verb, when the model is sure enough."""
+        best = max((t for t in probs if t != "NONE"), key=probs.__getitem__)
+        p_best = probs[best]
+        if p_best < CREATE_AT or probs.get("NONE", 0.0) >= NONE_DROP:
+            return None
         root = analysis.sentences[sent_no].root
         verb = root
         if root.lemma_.lower() in self.lex.speech:  # "..., the minister said": the reported clause
             verb = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), root)
-        events.clear()
         event = Event(type=best, lexical_type=best, sentence=sent_no, trigger=verb.i, trigger_tokens=[verb.i])
         self._passive = False
         event.actors, event.recipients = self._verb_arguments(analysis, verb, best)
@@ -583,7 +596,7 @@ class EventFinder:
         self._markers(analysis, _Trigger(verb, Entry(verb.lemma_.lower(), (), best, None, ()), [verb.i], verb), event)
         self._speaker(analysis, verb, event)
         event.model_probability = p_best
-        events[verb.i] = event
+        return event
 
     def _merge_duplicates(self, doc: Doc, events: dict[int, Event]) -> None:
         """Two words for one event in a sentence ("increase its deployment by moving troops"): keep
