@@ -66,6 +66,14 @@ def test_an_unknown_spokesman_speaks_for_the_body_named_before_the_title(mention
     assert (found["ELN commander Pablo Beltran"].code, found["ELN commander Pablo Beltran"].sector) == ("COL", "REB")
 
 
+def test_a_leader_named_after_a_place_or_a_body_leads_it(mentions):
+    found = mentions("Hong Kong leader John Lee met the envoy.")
+    assert (found["Hong Kong leader John Lee"].code, found["Hong Kong leader John Lee"].sector) == ("HKG", "GOV")
+    found = mentions("Zambian opposition leader Joseph Kalumba met the envoy.")
+    assert (found["Zambian opposition leader Joseph Kalumba"].code,
+            found["Zambian opposition leader Joseph Kalumba"].sector) == ("ZMB", "PTY")
+
+
 def test_a_person_gets_the_office_held_on_the_article_date(mentions):
     early = mentions("Shoigu spoke.", dt.date(2022, 1, 17))["Shoigu"]
     assert (early.code, early.sector, early.identifier_text) == ("RUS", "MIL", "Sergei Shoigu")

@@ -24,6 +24,7 @@ _KIND_PRIORITY = {"person": 0, "organisation": 1, "metonym": 2, "capital": 3, "c
                   "adjective": 5, "demonym": 6, "surname": 7}
 _COUNTRY_KINDS = {"country", "adjective", "demonym", "capital", "metonym"}
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod"}
+_LEADER_WORDS = {"leader"}  # a title only right before a name: "Hong Kong leader Carrie Lam"
 _BELONGING = {"own", "owned", "flag", "flagged", "register", "registered", "operate", "operated", "base", "based"}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _IT_PRONOUNS = {"it", "its"}
@@ -218,7 +219,9 @@ class ActorFinder:
                     country_code, country_start = named, tok.i  # inside a name span
                     i -= 1
                     continue
-                if tok.lower_ in roles or tok.lower_ in ("shadow", "foreign", "prime", "deputy", "interior"):
+                if tok.lower_ in roles or tok.lower_ in ("shadow", "foreign", "prime", "deputy", "interior") or (
+                    tok.lower_ in _LEADER_WORDS and not title_tokens and i == m.start - 1
+                ):
                     title_tokens.insert(0, tok)
                     i -= 1
                     continue
@@ -243,8 +246,14 @@ class ActorFinder:
             elif m.entity.code is None and country_code is not None and title_tokens:
                 m.entity.code = country_code
             if m.entity.sector is None and title:
-                role = roles.get(title.split()[-1])
-                m.entity.sector = role.sector if role else None
+                words = title.split()
+                role = roles.get(words[-1])
+                if role is None and words[-1] in _LEADER_WORDS:
+                    # "opposition leader X" leads the opposition; "Hong Kong leader X" governs Hong Kong
+                    role = next((roles[w] for w in reversed(words[:-1]) if w in roles), None)
+                    m.entity.sector = role.sector if role else ("GOV" if m.entity.code and title_tokens else None)
+                else:
+                    m.entity.sector = role.sector if role else None
             if m.entity.office is None and title:
                 m.entity.office = title
             m.entity.entity_text = doc[m.start:m.end].text
