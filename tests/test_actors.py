@@ -98,6 +98,19 @@ def test_pronouns_point_back_to_the_last_person_of_that_gender(mentions):
     assert found["She"].code == "DEU"
 
 
+def test_they_points_back_to_the_plural_subject_before_it(mentions):
+    found = mentions("Ethiopian troops said they had left the town.")
+    assert (found["they"].code, found["they"].sector) == ("ETH", "MIL")
+    found = mentions("Greece and Cyprus said they would block the decision.")
+    assert found["they"].code == "GRC"  # the first of the two; the event takes both
+
+
+def test_they_joins_both_countries_as_actors(coder):
+    records = coder.code(Article(id="t", text="Greece and Cyprus said they would veto the plan.",
+                                 published=dt.date(2023, 3, 1))).records
+    assert any(r["event"][0] == "REJECT" and {a["code"] for a in r["actor"]} == {"GRC", "CYP"} for r in records)
+
+
 def test_the_alliance_points_back_to_nato(mentions):
     found = mentions("NATO members met on Monday. They said the alliance would not intervene.")
     assert found["the alliance"].code == "NATO"

@@ -28,6 +28,7 @@ _LEADER_WORDS = {"leader"}  # a title only right before a name: "Hong Kong leade
 _BELONGING = {"own", "owned", "flag", "flagged", "register", "registered", "operate", "operated", "base", "based"}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _IT_PRONOUNS = {"it", "its"}
+_THEY_PRONOUNS = {"they", "their"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Definite descriptions that point back to the last organisation of a kind.
 _PAIR_NOUNS = {"leaders", "countries", "governments", "sides", "nations", "presidents", "ministers", "states",
@@ -455,6 +456,8 @@ class ActorFinder:
                 target = self._antecedent_it(analysis, doc, mentions, tok)
                 if target is not None:
                     found = self._copy(target, tok, "pronoun")
+            elif low in _THEY_PRONOUNS and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "poss"):
+                found = self._antecedent_they(analysis, doc, mentions, tok)
             elif low in _PAIR_NOUNS and tok.i > 0 and (
                 doc[tok.i - 1].lower_ == "both" or doc[tok.i - 1].lower_ == "two" and tok.i > 1
                 and doc[tok.i - 2].lower_ == "the"
@@ -543,6 +546,40 @@ class ActorFinder:
                     head.head == prev.root
                 ):
                     return m
+        return None
+
+    def _antecedent_they(self, analysis: Analysis, doc: Doc, mentions: list[Mention], tok: Token) -> Mention | None:
+        """"they" is the nearest earlier plural subject in the sentence ("the Houthis said they would halt
+        attacks", "Russia and China said they would veto it"), else the previous sentence's plural main
+        subject; people named one by one are left to "he"/"she"."""
+        sent_no = analysis.sentence_of(tok.i)
+        own_subjects = {c.i for c in tok.head.children if c.dep_ in _SUBJECT_DEPS} if tok.dep_ not in (
+            _SUBJECT_DEPS) else set()
+        by_head = {m.head: m for m in mentions}
+
+        def plural(m: Mention) -> Mention | None:
+            if m.kind == "person" or m.head in own_subjects or not (m.entity.code or m.entity.sector):
+                return None
+            head = doc[m.head]
+            partners = [by_head[c.i] for c in head.conjuncts if c.i in by_head and c.i > head.i]
+            if partners:
+                first = Entity(**{**m.entity.to_dict(), "entity_text": tok.text})
+                others = [Entity(**{**p.entity.to_dict(), "entity_text": tok.text}) for p in partners]
+                return Mention(tok.i, tok.i + 1, tok.i, "pronoun", first, also=others)
+            if head.tag_ in ("NNS", "NNPS") or m.kind == "organisation" and head.text.endswith("s"):  # "the Houthis"
+                return self._copy(m, tok, "pronoun")
+            return None
+
+        subjects = [m for m in mentions if m.end <= tok.i and doc[m.head].dep_ in _SUBJECT_DEPS]
+        for m in reversed([m for m in subjects if analysis.sentence_of(m.head) == sent_no]):
+            found = plural(m)
+            if found is not None:
+                return found
+        if sent_no > 0:
+            prev = analysis.sentences[sent_no - 1]
+            for m in subjects:
+                if analysis.sentence_of(m.head) == sent_no - 1 and doc[m.head].head == prev.root:
+                    return plural(m)
         return None
 
     def _title_antecedent(self, mentions: list[Mention], m: Mention) -> Mention | None:

@@ -566,7 +566,7 @@ class EventFinder:
                 if e.type != best and p_best >= RETYPE_AT and e.model_probability < PRUNE_BELOW and len(events) > 1 \
                         and not (described and _has_actor(e)):
                     del events[i]
-            if any(_has_actor(e) for e in events.values()):
+            if any(_worth_keeping(e) for e in events.values()):
                 return
             # the rules found event words but no one doing them: read the sentence from its root instead
         root_event = self._root_event(analysis, sent_no, probs)
