@@ -111,6 +111,11 @@ def test_they_joins_both_countries_as_actors(coder):
     assert any(r["event"][0] == "REJECT" and {a["code"] for a in r["actor"]} == {"GRC", "CYP"} for r in records)
 
 
+def test_the_group_points_back_to_the_last_armed_group(mentions):
+    found = mentions("Hezbollah fired rockets at Israel on Monday. The Iran-backed group denied any role.")
+    assert (found["group"].code, found["group"].sector) == ("LBN", "REB")
+
+
 def test_the_alliance_points_back_to_nato(mentions):
     found = mentions("NATO members met on Monday. They said the alliance would not intervene.")
     assert found["the alliance"].code == "NATO"

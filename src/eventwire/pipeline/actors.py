@@ -41,7 +41,13 @@ _TITLE_QUALIFIERS = {"former", "ex", "then", "late", "deputy", "vice", "shadow",
                      "jailed", "imprisoned", "slain", "assassinated", "sacked", "fired", "dismissed", "nominee",
                      "nominated", "presumptive", "potential", "candidate", "aspiring", "self-declared",
                      "self-proclaimed"}
+_GROUP_NOUNS = {"group", "militia", "movement", "faction", "insurgents", "militants"}
+_GROUP_SECTORS = {"REB", "OPP", "PTY", "CRM", "NGO"}
 _ANAPHORIC_ORGS = {"alliance": {"NATO", "CSTO", "AUKUS"}, "bloc": {"EU", "ASEAN", "AU", "BRICS", "ECOWAS"}}
+
+
+def _covered(mentions: list[Mention]) -> set[int]:
+    return {i for m in mentions for i in range(m.start, m.end)}
 
 
 @lru_cache(maxsize=4)
@@ -475,6 +481,14 @@ class ActorFinder:
                     found = self._copy(prior[-1], tok, "organisation")
                     found.start = tok.i - 1
                     found.entity.entity_text = doc[tok.i - 1:tok.i + 1].text
+            elif low in _GROUP_NOUNS and tok.pos_ == "NOUN" and tok.i not in _covered(mentions) and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children
+            ) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                # "the group", "the Iran-backed militia": the last armed group or movement named before
+                prior = [m for m in mentions if m.end <= tok.i and m.kind == "organisation"
+                         and m.entity.sector in _GROUP_SECTORS]
+                if prior:
+                    found = self._copy(prior[-1], tok, "organisation")
             if found is not None:
                 insort(mentions, found, key=lambda m: m.start)
         for n, m in enumerate(mentions):
