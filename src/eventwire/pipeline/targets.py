@@ -12,7 +12,8 @@ that PLOVER keeps for domestic events.
   arrests and curfews at its people, an eased restriction at those who lived under it, troops put on
   alert at home.
 
-Runs after the places stage (which finds where events happened) and fills only empty recipients.
+Runs after the places stage (which finds where events happened) and fills only empty recipients, or ones
+that are the actor itself.
 """
 
 from __future__ import annotations
