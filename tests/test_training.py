@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
 
+from conftest import REPO, SHARED
+from eventwire.evaluation import load_gold
 from eventwire.training import LABELS, load_examples
+
+GOLD_SETS = [REPO / "eval" / "sentences" / "dev.jsonl", REPO / "eval" / "sentences" / "test.jsonl",
+             REPO / "eval" / "dev", REPO / "eval" / "test", REPO / "eval" / "unseen",
+             SHARED / "data" / "plover" / "PLOVER_GSR_CAMEO.json"]
 
 
 def test_training_sentences_cover_every_label():
@@ -22,3 +29,30 @@ def test_an_unknown_label_is_reported_with_file_and_line(tmp_path):
                                         '{"text": "Hugs all round.", "type": "HUG"}\n', encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad.jsonl:2: unknown type 'HUG'"):
         load_examples(tmp_path)
+
+
+def _five_word_runs(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return {tuple(words[i:i + 5]) for i in range(len(words) - 4)}
+
+
+def test_no_training_sentence_copies_a_gold_sentence():
+    """Scores on the gold sets mean something only if the model never saw their sentences: no training
+    sentence shares half of its five-word runs with any sentence of any gold set."""
+    gold_runs: set[tuple[str, ...]] = set()
+    sentence_runs = []
+    for path in GOLD_SETS:
+        for article in load_gold(path).articles:
+            for sentence in re.split(r"(?<=[.!?\"”])\s+|\n", article.text):
+                runs = _five_word_runs(sentence)
+                if runs:
+                    sentence_runs.append(runs)
+                    gold_runs |= runs
+    copied = []
+    for text, _ in load_examples():
+        runs = _five_word_runs(text)
+        if runs and len(runs & gold_runs) / len(runs) >= 0.5 and any(
+            len(runs & g) / len(runs) >= 0.5 for g in sentence_runs
+        ):
+            copied.append(text)
+    assert not copied, f"{len(copied)} training sentences repeat gold sentences"
