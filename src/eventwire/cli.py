@@ -323,7 +323,7 @@ def evaluate(
 @app.command()
 def train(
     epochs: Annotated[int, typer.Option(help="Passes over the training sentences.")] = 8,
-    layers: Annotated[int, typer.Option(help="Transformer layers kept (fewer is faster to run).")] = 3,
+    layers: Annotated[int, typer.Option(help="Transformer layers kept (fewer is faster to run).")] = 6,
 ) -> None:
     """Retrain the event-type model from data/training/ (needs: pip install -e ".[train]")."""
     try:

@@ -47,7 +47,7 @@ def train(
     batch_size: int = 16,
     learning_rate: float = 6e-5,
     max_length: int = 64,
-    layers: int = 3,
+    layers: int = 6,
     seed: int = 13,
     holdout: float = 0.1,
     data: Path = DATA,

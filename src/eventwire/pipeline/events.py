@@ -78,7 +78,8 @@ class EventFinder:
             self._merge_duplicates(doc, events)
             probs = analysis.sentence_types.get(sent_no)
             if probs is not None:
-                self._use_sentence_type(analysis, sent_no, events, probs)
+                by_object = {i for i, t in by_token.items() if t.via_rule}
+                self._use_sentence_type(analysis, sent_no, events, probs, by_object)
             analysis.events.extend(e for e in events.values() if self._finish(analysis, e))
         return analysis
 
@@ -537,13 +538,14 @@ class EventFinder:
             event.type = "AGREE"
 
     def _use_sentence_type(self, analysis: Analysis, sent_no: int, events: dict[int, Event],
-                           probs: dict[str, float]) -> None:
+                           probs: dict[str, float], by_object: set[int] = frozenset()) -> None:
         """Weigh the rules' reading of a sentence against the learned model's.
 
         The model reads the whole sentence; the rules know who did what to whom. When the model is
         confident of a type the rules did not give, the sentence's main event (the trigger nearest the
         root) takes that type; when no rule fired, an event is built around the root verb with the
-        model's type; when the model is sure the sentence holds no event, the rules' events go."""
+        model's type; when the model is sure the sentence holds no event, the rules' events go. A type the
+        lexicon gave for this very verb and object ("sent tanks" is AID, "sent troops" MOBILIZE) stays."""
         doc = analysis.doc
         best = max((t for t in probs if t != "NONE"), key=probs.__getitem__)
         p_best, p_none = probs[best], probs.get("NONE", 0.0)
@@ -554,7 +556,9 @@ class EventFinder:
             if not any(e.type == best for e in events.values()) and p_best >= RETYPE_AT:
                 main = min(events, key=lambda i: (sum(1 for _ in doc[i].ancestors), i))
                 event = events[main]
-                if not event.negated and probs.get(event.type, 0.0) < KEEP_RULE_AT:
+                # the model reads the act, the rules its tense: a promised meeting stays AGREE with CONSULT second
+                if not event.negated and probs.get(event.type, 0.0) < KEEP_RULE_AT and main not in by_object \
+                        and best not in event.secondary:
                     event.secondary = [s for s in [event.type, *event.secondary] if s != best]
                     event.type, event.modes = best, [m for m in event.modes if m in _modes_of(best)]
             # the model's type found only as a word describing a noun ("Russia's threatening actions")
@@ -564,7 +568,7 @@ class EventFinder:
                 e.model_probability = probs.get(e.type, 0.0)
                 # a second reading the model finds implausible, beside one it confirms
                 if e.type != best and p_best >= RETYPE_AT and e.model_probability < PRUNE_BELOW and len(events) > 1 \
-                        and not (described and _has_actor(e)):
+                        and not (described and _has_actor(e)) and not _spared(doc, i, e, of_best):
                     del events[i]
             if any(_worth_keeping(e) for e in events.values()):
                 return
@@ -683,7 +687,24 @@ NONE_DROP = 0.97   # the model is sure the sentence reports no event: drop the r
 RETYPE_AT = 0.80   # the model's type replaces the main rule event's type
 CREATE_AT = 0.70   # no rule fired: build an event around the root verb
 KEEP_RULE_AT = 0.15  # ... unless the model gives the rules' type at least this much
-PRUNE_BELOW = 0.05  # beside an event the model confirms, drop rule events of types it finds this unlikely
+PRUNE_BELOW = 0.01  # beside an event the model confirms, drop rule events of types it finds this unlikely
+# Verbs whose participle with a that-clause states something besides the act it hangs from.
+_SAYING = {"demand", "insist", "warn", "accuse", "urge", "call", "threaten", "deny", "reject", "vow", "pledge",
+           "promise"}
+
+
+def _spared(doc: Doc, i: int, event: Event, others: list[int]) -> bool:
+    """A second event kept beside the model's reading: one with its own clause and both parties coded
+    (neither trigger below the other), or a statement made while acting ("massed troops, demanding that the
+    state never join NATO"; not "marched, demanding his resignation", where the demand is the march's aim)."""
+    tok = doc[i]
+    if not any(a.code for a in event.actors) or not others:
+        return False
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i in others and tok.lemma_.lower() in _SAYING \
+            and any(c.dep_ == "ccomp" for c in tok.children):
+        return True  # a that-clause: a statement of its own, not the manner of the act
+    return any(r.code for r in event.recipients) and all(
+        not tok.is_ancestor(doc[j]) and not doc[j].is_ancestor(tok) for j in others)
 
 
 def _modes_of(type_: str) -> set[str]:
