@@ -97,6 +97,14 @@ def test_announcing_or_declaring_an_event_noun_is_that_event(code):
     assert find(records, "COERCE", ["YEM"])
 
 
+def test_a_third_partys_report_of_what_did_not_happen_is_no_refusal(code):
+    reported = code("Eritrea has not withdrawn its troops from the border town, the African Union said.")
+    assert find(reported, "RETREAT", ["ERI"]) and find(reported, "RETREAT", ["ERI"])[0]["markers"]["negated"]
+    assert not find(reported, "REJECT")
+    own_words = code("Eritrea will not withdraw its troops from the border town, its information minister said.")
+    assert find(own_words, "REJECT", ["ERI"])
+
+
 def test_who_is_expected_to_act_is_the_actor(code):
     records = code("Chile's president and Peru's prime minister are expected to hold talks in Lima on Friday.")
     assert find(records, "AGREE", ["CHL"], ["PER"])

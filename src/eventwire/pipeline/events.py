@@ -507,8 +507,11 @@ class EventFinder:
                 event.negated = True
             return
         if event.negated:
-            if (event.future or event.reported) and event.type in _REFUSABLE:
-                # "Serbia would never recognise Kosovo", "he would not accept a deal": a refusal
+            told_by_other = event.speaker is not None and event.speaker.code is not None and not any(
+                a.code == event.speaker.code for a in event.actors)
+            if (event.future or event.reported and not told_by_other) and event.type in _REFUSABLE:
+                # "Serbia would never recognise Kosovo", "he would not accept a deal": a refusal; not "Russia
+                # has not withdrawn, the IAEA said", a third party's report of what did not happen
                 mode = _CONTENT_MODE["REJECT"].get(event.type, "change")
                 event.type, event.modes, event.negated = "REJECT", [mode], False
             return
