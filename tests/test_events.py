@@ -105,6 +105,13 @@ def test_a_third_partys_report_of_what_did_not_happen_is_no_refusal(code):
     assert find(own_words, "REJECT", ["ERI"])
 
 
+def test_claiming_responsibility_for_an_attack_is_the_attack(code):
+    # "claim" usually introduces speech; "claim responsibility" is the lexicon's way of owning an attack
+    records = code("Al-Shabaab claimed responsibility for the bombing in Mogadishu.")
+    assert find(records, "ASSAULT", ["SOM"])
+    assert not find(records, "ACCUSE")
+
+
 def test_who_is_expected_to_act_is_the_actor(code):
     records = code("Chile's president and Peru's prime minister are expected to hold talks in Lima on Friday.")
     assert find(records, "AGREE", ["CHL"], ["PER"])

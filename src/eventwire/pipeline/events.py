@@ -122,17 +122,17 @@ class EventFinder:
                 if verdict is not None:
                     found.append(_Trigger(tok, verdict, [tok.i], tok))
                 continue  # other verbs with an object predicate ("named him envoy") carry no event
-            if lemma in self.lex.speech and self._match_verb(tok, lemma, phrasal_only=True) is None and not (
-                lemma in self.lex.light_verbs  # "declared a truce", "announced the lifting of the curfew"
-                and any(c.dep_ == "dobj" and self._match_noun(c) is not None for c in tok.children)
-            ):
-                continue  # verbs of saying carry quotes, not events ("speak to" is still a meeting)
             objects = [c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
             objects += [p for o in objects if o.lemma_.lower() in _CONTAINER_NOUNS
                         for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                         for p in c.children if p.dep_ == "pobj"]
             objects += [p for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to")
                         for p in c.children if p.dep_ == "pobj"]
+            if lemma in self.lex.speech and self._match_verb(tok, lemma, phrasal_only=True) is None and not (
+                lemma in self.lex.light_verbs  # "declared a truce", "announced the lifting of the curfew"
+                and any(c.dep_ == "dobj" and self._match_noun(c) is not None for c in tok.children)
+            ) and not any((lemma, n) in self.lex.object_rules for o in objects for n in _noun_forms(o)):
+                continue  # verbs of saying carry quotes, not events ("speak to" is still a meeting)
             if any((lemma, o.lemma_.lower()) in self.lex.non_event_objects for o in objects):
                 continue
             entry = self._match_verb(tok, lemma, phrasal_only=True)
@@ -556,12 +556,12 @@ class EventFinder:
             events.clear()
             return
         if events:
+            main = min(events, key=lambda i: (sum(1 for _ in doc[i].ancestors), i))  # the main clause's event
             if not any(e.type == best for e in events.values()) and p_best >= RETYPE_AT:
-                main = min(events, key=lambda i: (sum(1 for _ in doc[i].ancestors), i))
                 event = events[main]
                 # the model reads the act, the rules its tense: a promised meeting stays AGREE with CONSULT second
-                if not event.negated and probs.get(event.type, 0.0) < KEEP_RULE_AT and main not in by_object \
-                        and best not in event.secondary:
+                if not event.negated and probs.get(event.type, 0.0) < KEEP_RULE_AT and not (
+                        main in by_object and doc[main].dep_ == "ROOT") and best not in event.secondary:
                     event.secondary = [s for s in [event.type, *event.secondary] if s != best]
                     event.type, event.modes = best, [m for m in event.modes if m in _modes_of(best)]
             # the model's type found only as a word describing a noun ("Russia's threatening actions")
@@ -571,7 +571,8 @@ class EventFinder:
                 e.model_probability = probs.get(e.type, 0.0)
                 # a second reading the model finds implausible, beside one it confirms
                 if e.type != best and p_best >= RETYPE_AT and e.model_probability < PRUNE_BELOW and len(events) > 1 \
-                        and not (described and _has_actor(e)) and not _spared(doc, i, e, of_best):
+                        and not (described and _has_actor(e)) and not _spared(doc, i, e, of_best) \
+                        and not (i in by_object and doc[i].dep_ == "ROOT"):
                     del events[i]
             if any(_worth_keeping(e) for e in events.values()):
                 return
