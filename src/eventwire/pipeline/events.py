@@ -561,7 +561,7 @@ class EventFinder:
                 event = events[main]
                 # the model reads the act, the rules its tense: a promised meeting stays AGREE with CONSULT second
                 if not event.negated and probs.get(event.type, 0.0) < KEEP_RULE_AT and not (
-                        main in by_object and doc[main].dep_ == "ROOT") and best not in event.secondary:
+                        main in by_object and self._main_clause(doc[main])) and best not in event.secondary:
                     event.secondary = [s for s in [event.type, *event.secondary] if s != best]
                     event.type, event.modes = best, [m for m in event.modes if m in _modes_of(best)]
             # the model's type found only as a word describing a noun ("Russia's threatening actions")
@@ -572,7 +572,7 @@ class EventFinder:
                 # a second reading the model finds implausible, beside one it confirms
                 if e.type != best and p_best >= RETYPE_AT and e.model_probability < PRUNE_BELOW and len(events) > 1 \
                         and not (described and _has_actor(e)) and not _spared(doc, i, e, of_best) \
-                        and not (i in by_object and doc[i].dep_ == "ROOT"):
+                        and not (i in by_object and self._main_clause(doc[i])):
                     del events[i]
             if any(_worth_keeping(e) for e in events.values()):
                 return
@@ -581,6 +581,11 @@ class EventFinder:
         if root_event is not None:
             events.clear()
             events[root_event.trigger] = root_event
+
+    def _main_clause(self, tok: Token) -> bool:
+        """The sentence's main verb, or the main verb of what it reports ("X will pay a price, he said")."""
+        return tok.dep_ == "ROOT" or (tok.dep_ in ("ccomp", "parataxis") and tok.head.dep_ == "ROOT"
+                                      and tok.head.lemma_.lower() in self.lex.speech)
 
     def _root_event(self, analysis: Analysis, sent_no: int, probs: dict[str, float]) -> Event | None:
         """An event of the model's type built around the sentence's root verb, when the model is sure enough."""
