@@ -112,6 +112,13 @@ def test_claiming_responsibility_for_an_attack_is_the_attack(code):
     assert not find(records, "ACCUSE")
 
 
+def test_a_price_to_pay_in_someones_words_stays_a_threat(code):
+    # the model alone reads "will pay" as a promise; the lexicon's "pay + price" decides the reported clause
+    records = code('"The Houthis will pay a heavy price for this attack," the American defence secretary said.')
+    assert find(records, "THREATEN", ["USA"], ["YEM"])
+    assert not find(records, "AGREE")
+
+
 def test_who_is_expected_to_act_is_the_actor(code):
     records = code("Chile's president and Peru's prime minister are expected to hold talks in Lima on Friday.")
     assert find(records, "AGREE", ["CHL"], ["PER"])
