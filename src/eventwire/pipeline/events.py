@@ -541,7 +541,7 @@ class EventFinder:
             event.type = "AGREE"
 
     def _use_sentence_type(self, analysis: Analysis, sent_no: int, events: dict[int, Event],
-                           probs: dict[str, float], by_object: set[int] = frozenset()) -> None:
+                           probs: dict[str, float], by_object: frozenset[int] | set[int] = frozenset()) -> None:
         """Weigh the rules' reading of a sentence against the learned model's.
 
         The model reads the whole sentence; the rules know who did what to whom. When the model is
