@@ -693,7 +693,7 @@ def _each_other(actors: list[Entity]) -> list[Entity]:
 
 
 NONE_DROP = 0.97   # the model is sure the sentence reports no event: drop the rules' events
-RETYPE_AT = 0.80   # the model's type replaces the main rule event's type
+RETYPE_AT = 0.70   # the model's type replaces the main rule event's type
 CREATE_AT = 0.70   # no rule fired: build an event around the root verb
 KEEP_RULE_AT = 0.15  # ... unless the model gives the rules' type at least this much
 PRUNE_BELOW = 0.01  # beside an event the model confirms, drop rule events of types it finds this unlikely
