@@ -46,6 +46,12 @@ _GROUP_SECTORS = {"REB", "OPP", "PTY", "CRM", "NGO"}
 _ANAPHORIC_ORGS = {"alliance": {"NATO", "CSTO", "AUKUS"}, "bloc": {"EU", "ASEAN", "AU", "BRICS", "ECOWAS"}}
 
 
+def _own_subjects(tok: Token) -> set[int]:
+    """The subjects beside a pronoun under its head word, which it cannot stand for ("Russia criticised it":
+    not Russia); none when the pronoun is itself the subject."""
+    return {c.i for c in tok.head.children if c.dep_ in _SUBJECT_DEPS} if tok.dep_ not in _SUBJECT_DEPS else set()
+
+
 def _covered(mentions: list[Mention]) -> set[int]:
     return {i for m in mentions for i in range(m.start, m.end)}
 
@@ -543,8 +549,7 @@ class ActorFinder:
         """"it" is the nearest earlier subject country/organisation in the sentence, else the main
         subject of the previous sentence; otherwise it stays unresolved."""
         sent_no = analysis.sentence_of(tok.i)
-        own_subjects = {c.i for c in tok.head.children if c.dep_ in _SUBJECT_DEPS} if tok.dep_ not in (
-            _SUBJECT_DEPS) else set()
+        own_subjects = _own_subjects(tok)
         coded = [m for m in mentions if (m.kind in _COUNTRY_KINDS | {"organisation"} or m.kind == "role" and
                                          m.entity.code and not m.person_key) and m.end <= tok.i
                  and m.head not in own_subjects]
@@ -567,8 +572,7 @@ class ActorFinder:
         attacks", "Russia and China said they would veto it"), else the previous sentence's plural main
         subject; people named one by one are left to "he"/"she"."""
         sent_no = analysis.sentence_of(tok.i)
-        own_subjects = {c.i for c in tok.head.children if c.dep_ in _SUBJECT_DEPS} if tok.dep_ not in (
-            _SUBJECT_DEPS) else set()
+        own_subjects = _own_subjects(tok)
         by_head = {m.head: m for m in mentions}
 
         def plural(m: Mention) -> Mention | None:

@@ -557,11 +557,13 @@ class EventFinder:
             return
         if events:
             main = min(events, key=lambda i: (sum(1 for _ in doc[i].ancestors), i))  # the main clause's event
+            # the lexicon's type for the main verb and its object ("sent tanks", "pay a price") is not the model's
+            lexical = {i for i in by_object if i in events and self._main_clause(doc[i])}
             if not any(e.type == best for e in events.values()) and p_best >= RETYPE_AT:
                 event = events[main]
                 # the model reads the act, the rules its tense: a promised meeting stays AGREE with CONSULT second
-                if not event.negated and probs.get(event.type, 0.0) < KEEP_RULE_AT and not (
-                        main in by_object and self._main_clause(doc[main])) and best not in event.secondary:
+                if not event.negated and probs.get(event.type, 0.0) < KEEP_RULE_AT and main not in lexical \
+                        and best not in event.secondary:
                     event.secondary = [s for s in [event.type, *event.secondary] if s != best]
                     event.type, event.modes = best, [m for m in event.modes if m in _modes_of(best)]
             # the model's type found only as a word describing a noun ("Russia's threatening actions")
@@ -571,14 +573,13 @@ class EventFinder:
                 e.model_probability = probs.get(e.type, 0.0)
                 # a second reading the model finds implausible, beside one it confirms
                 if e.type != best and p_best >= RETYPE_AT and e.model_probability < PRUNE_BELOW and len(events) > 1 \
-                        and not (described and _has_actor(e)) and not _spared(doc, i, e, of_best) \
-                        and not (i in by_object and self._main_clause(doc[i])):
+                        and not (described and _has_actor(e)) and not _spared(doc, i, e, of_best) and i not in lexical:
                     del events[i]
             if any(_worth_keeping(e) for e in events.values()):
                 return
             # the rules found event words but no one doing them: read the sentence from its root instead
-        root_event = self._root_event(analysis, sent_no, probs)
-        if root_event is not None:
+        if p_best >= CREATE_AT:
+            root_event = self._root_event(analysis, sent_no, best, p_best)
             events.clear()
             events[root_event.trigger] = root_event
 
@@ -587,12 +588,8 @@ class EventFinder:
         return tok.dep_ == "ROOT" or (tok.dep_ in ("ccomp", "parataxis") and tok.head.dep_ == "ROOT"
                                       and tok.head.lemma_.lower() in self.lex.speech)
 
-    def _root_event(self, analysis: Analysis, sent_no: int, probs: dict[str, float]) -> Event | None:
-        """An event of the model's type built around the sentence's root verb, when the model is sure enough."""
-        best = max((t for t in probs if t != "NONE"), key=probs.__getitem__)
-        p_best = probs[best]
-        if p_best < CREATE_AT or probs.get("NONE", 0.0) >= NONE_DROP:
-            return None
+    def _root_event(self, analysis: Analysis, sent_no: int, best: str, p_best: float) -> Event:
+        """An event of the model's type ``best`` built around the sentence's root verb."""
         root = analysis.sentences[sent_no].root
         verb = root
         if root.lemma_.lower() in self.lex.speech:  # "..., the minister said": the reported clause
