@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import Entry, Lexicon
 from .model import Analysis, Entity, Event, Mention
+from .phrases import in_prep_phrase
 
 _SUBJ = {"nsubj", "csubj"}
 # "X is expected / scheduled / said / believed to ...": X is the subject of what follows.
@@ -361,7 +362,7 @@ class EventFinder:
             for tok in verb.subtree:
                 if tok.i in skip or tok.i == verb.i or tok.dep_ in ("relcl", "advcl", "nsubj"):
                     continue
-                if type_ in ("CONSULT", "AGREE") and _under_place_phrase(tok, verb):
+                if type_ in ("CONSULT", "AGREE") and in_prep_phrase(tok, verb, _PLACE_WORDS | {"on"}):
                     continue  # "held talks in Algiers", "met on the island of St Vincent": where, not with whom
                 mention = analysis.mention_at(tok.i)
                 if mention is not None and mention.entity.code and mention.kind != "pronoun":
@@ -670,16 +671,6 @@ class EventFinder:
 # "Japan and the Philippines agreed to hold drills", "Chinese and Pakistani forces began joint drills": each
 # party acts towards the other, so with two or more actors and no one else named, they are the recipients too.
 _JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
-
-
-def _under_place_phrase(tok: Token, verb: Token) -> bool:
-    """``tok`` sits in an "in/at/on/near ..." phrase somewhere below ``verb``."""
-    for ancestor in tok.ancestors:
-        if ancestor.i == verb.i:
-            return False
-        if ancestor.dep_ == "prep" and ancestor.lower_ in _PLACE_WORDS | {"on"}:
-            return True
-    return False
 
 
 def _each_other(actors: list[Entity]) -> list[Entity]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .model import Analysis, Entity, Event, Mention
+from .phrases import in_prep_phrase
 
 # Types whose place is also their target when no one else is named.
 _PLACE_IS_TARGET = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "PROTEST"}
@@ -83,7 +84,7 @@ def _named_other(analysis: Analysis, event: Event, self_aimed: bool = False) -> 
             continue
         if m.head in told_by or m.head in other_events:
             continue
-        if m.kind in _PLACE_KINDS and _in_place_phrase(doc[m.head], sent.root):
+        if m.kind in _PLACE_KINDS and in_prep_phrase(doc[m.head], sent.root, _WHERE):
             continue  # "met on the island of St Vincent": where it happened, not whom it was aimed at
         rank = 0 if m.head in under else 1 if m.head in scope else 2
         if rank == 2 and self_aimed:
@@ -103,15 +104,6 @@ def _other_clauses(verb: Token) -> set[int]:
     that tell another event ("after a mediation by Qatar")."""
     return {t.i for tok in verb.subtree if tok.i != verb.i and (tok.dep_ in _CLAUSES or tok.dep_ == "prep" and
                                                                  tok.lower_ in _ANOTHER_EVENT) for t in tok.subtree}
-
-
-def _in_place_phrase(tok: Token, stop: Token) -> bool:
-    for ancestor in tok.ancestors:
-        if ancestor.dep_ == "prep" and ancestor.lower_ in _WHERE:
-            return True
-        if ancestor.i == stop.i:
-            break
-    return False
 
 
 def _place_target(event: Event) -> Entity | None:
