@@ -196,3 +196,36 @@ def test_a_verdict_on_anothers_act_is_an_accusation_or_praise(rules_only):
     assert find(rules_only("The Kremlin called the new sanctions illegal."), "ACCUSE", ["RUS"])
     assert find(rules_only("Beijing called the talks constructive."), "SUPPORT", ["CHN"])
     assert not find(rules_only("Macron called Putin on Tuesday."), "ACCUSE")
+
+
+@pytest.mark.parametrize("text, type_, actor, recipient", [
+    # verb and object groups of the lexicon: any hand-over verb with any weapon is military aid
+    ("Norway has donated howitzers to Ukraine.", "AID", "NOR", "UKR"),
+    ("Poland gave Ukraine a squadron's worth of fighter jets.", "AID", "POL", "UKR"),
+    # through a quantity to what is handed over or moved
+    ("Sweden has given its whole stock of anti-tank rockets to Ukraine.", "AID", "SWE", "UKR"),
+    ("Iran has shipped thousands of drones to Russia, according to Western officials.", "AID", "IRN", "RUS"),
+    ("Britain will send a carrier strike group to the Indo-Pacific next year.", "MOBILIZE", "GBR", None),
+    ("Chad rushed a battalion to its border with Sudan.", "MOBILIZE", "TCD", None),
+])
+def test_object_groups_type_a_verb_by_what_it_moves(code, text, type_, actor, recipient):
+    assert find(code(text), type_, [actor], [recipient] if recipient else None), summary(code(text))
+
+
+def test_an_object_rule_naming_both_words_outranks_a_group_rule():
+    from eventwire.pipeline.lexicon import load_lexicon
+
+    rules = load_lexicon().object_rules
+    assert rules[("send", "jet")].type == "MOBILIZE"  # a country sends its own jets
+    assert rules[("give", "jet")].type == "AID"  # and gives another country jets
+    assert rules[("ship", "grain")].type == "COOPERATE"  # grain is traded, aid is given
+
+
+def test_an_object_rule_with_an_unknown_group_is_an_error(tmp_path):
+    from eventwire.errors import EventwireError
+    from eventwire.pipeline.lexicon import load_lexicon_file
+
+    bad = tmp_path / "lexicon.toml"
+    bad.write_text('[object_rules]\nrules = ["<movers> + troop = MOBILIZE"]\n')
+    with pytest.raises(EventwireError, match="unknown verb group <movers>"):
+        load_lexicon_file(bad)

@@ -42,7 +42,10 @@ _CONTENT_MODE = {
 _CONFLICT_MATERIAL = {"ASSAULT", "COERCE", "SANCTION"}
 # "a package of sanctions", "a round of talks": the noun after "of" names the act.
 _CONTAINER_NOUNS = {"package", "round", "series", "set", "wave", "raft", "batch", "string", "spate", "number",
-                    "volley", "barrage", "salvo", "tranche", "slew", "host", "flurry"}
+                    "volley", "barrage", "salvo", "tranche", "slew", "host", "flurry",
+                    # quantities: "shipped millions of shells", "gave its entire stock of artillery"
+                    "stock", "stockpile", "shipment", "consignment", "cargo", "load", "quantity", "amount",
+                    "hundred", "thousand", "million", "billion", "dozen", "ton", "tonne", "convoy"}
 _REFUSABLE = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 _FUTURE_COOPERATION = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 _INTENT_ADJECTIVES = {"prepared", "ready", "set", "poised", "willing", "determined", "going"}

@@ -77,6 +77,35 @@ def _words(section: dict, key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in section.get(key, []))
 
 
+def _group(groups: dict[str, list[str]], word: str, kind: str) -> list[str]:
+    """``"<handover>"`` -> the words of that group; a plain word stands for itself."""
+    if not (word.startswith("<") and word.endswith(">")):
+        return [word]
+    name = word[1:-1]
+    if name not in groups:
+        raise EventwireError(f"lexicon: object rule names an unknown {kind} group <{name}>; "
+                             f"known: {', '.join(sorted(groups)) or 'none'}")
+    return [" ".join(w.lower().split()) for w in groups[name]]
+
+
+def _object_rules(section: dict) -> dict[tuple[str, str], Entry]:
+    """``"send + troop = MOBILIZE /troops"`` -> {("send", "troop"): Entry}. A side written ``<name>`` stands for
+    every word of ``verb_groups``/``noun_groups`` ``name``; a rule naming both words outranks a group rule."""
+    verb_groups, noun_groups = section.get("verb_groups", {}), section.get("noun_groups", {})
+    rules: dict[tuple[str, str], Entry] = {}
+    grouped: dict[tuple[str, str], Entry] = {}
+    for rule in section.get("rules", []):
+        left, right = rule.split("=", 1)
+        verb_side, noun_side = (w.strip().lower() for w in left.split("+", 1))
+        right = right.strip()
+        type_ = right.split()[0]
+        into = grouped if "<" in verb_side + noun_side else rules
+        for verb in _group(verb_groups, verb_side, "verb"):
+            for noun in _group(noun_groups, noun_side, "noun"):
+                into.setdefault((verb, noun), parse_entry(f"{verb} {right[len(type_):]}", type_))
+    return {**grouped, **rules}
+
+
 def load_lexicon_file(path: Path | None = None) -> Lexicon:
     if path is None:
         raw_text = resources.files("eventwire").joinpath("data/lexicon.toml").read_text("utf-8")
@@ -101,12 +130,7 @@ def load_lexicon_file(path: Path | None = None) -> Lexicon:
     lex.light_verbs = _words(raw.get("light_verbs", {}), "verbs")
     lex.verdict_verbs = _words(raw.get("verdicts", {}), "verbs")
     lex.favourable_verdicts = _words(raw.get("verdicts", {}), "favourable")
-    for rule in raw.get("object_rules", {}).get("rules", []):
-        left, right = rule.split("=", 1)
-        verb, noun = (w.strip().lower() for w in left.split("+", 1))
-        right = right.strip()
-        type_ = right.split()[0]
-        lex.object_rules[(verb, noun)] = parse_entry(f"{verb} {right[len(type_):]}", type_)
+    lex.object_rules = _object_rules(raw.get("object_rules", {}))
     vetoes = raw.get("non_event_objects", {})
     lex.non_event_objects = frozenset(
         tuple(w.strip().lower() for w in rule.split("+", 1)) for rule in vetoes.get("rules", [])  # type: ignore[misc]
