@@ -37,6 +37,14 @@ def test_organisations_and_armed_groups(mentions):
     assert hamas.code == "PSE"
 
 
+def test_names_written_with_full_stops_are_found(mentions):
+    # the tokenizer keeps "U.S." whole only as written in capitals, not as the KB's lower-cased key
+    found = mentions("U.S. officials said the E.U. would press the D.P.R.K. on its missile tests.")
+    assert found["U.S. officials"].code == "USA"
+    assert found["E.U."].code == "EU"
+    assert found["D.P.R.K."].code == "PRK"
+
+
 def test_role_words_take_the_country_of_their_modifier(mentions):
     found = mentions("Russian troops and Ukrainian police moved in.")
     assert (found["Russian troops"].code, found["Russian troops"].sector) == ("RUS", "MIL")

@@ -108,9 +108,12 @@ def name_index(nlp: Language, names: list[str], key: str | None) -> NameIndex:
     digest) is given and an index for this tokenizer is there."""
 
     def build() -> NameIndex:
-        return NameIndex([[t.lower_ for t in doc] for doc in nlp.tokenizer.pipe(names)])
+        # KB names are lower-cased, and the tokenizer keeps "U.S." and "A.B. Vajpayee" whole only as
+        # written in text: tokenize each name as written in capitals and in title case too.
+        forms = [form for name in names for form in dict.fromkeys((name, name.upper(), name.title()))]
+        return NameIndex([[t.lower_ for t in doc] for doc in nlp.tokenizer.pipe(forms)])
 
     if key is None:
         return build()
-    tokenizer = f"{nlp.lang}-{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+    tokenizer = f"{nlp.lang}-{nlp.meta.get('name')}-{nlp.meta.get('version')}-cased"
     return compiled("names", f"{key}-{hashlib.sha1(tokenizer.encode()).hexdigest()[:8]}", build)
