@@ -229,3 +229,10 @@ def test_an_object_rule_with_an_unknown_group_is_an_error(tmp_path):
     bad.write_text('[object_rules]\nrules = ["<movers> + troop = MOBILIZE"]\n')
     with pytest.raises(EventwireError, match="unknown verb group <movers>"):
         load_lexicon_file(bad)
+
+
+def test_parties_that_sign_or_restore_ties_support_each_other(code):
+    records = code("Australia and Indonesia signed a defence cooperation agreement on Thursday.")
+    assert find(records, "SUPPORT", ["AUS"], ["IDN"]) and find(records, "SUPPORT", ["IDN"], ["AUS"])
+    # praise from two countries is not praise of each other
+    assert not find(code("France and Germany welcomed the election result."), "SUPPORT", None, ["FRA", "DEU"])

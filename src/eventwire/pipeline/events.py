@@ -91,7 +91,8 @@ class EventFinder:
         """Fill in recipients the sentence implies; say whether the event is worth keeping."""
         if not event.recipients and event.quad in (1, 3):
             event.recipients = self._earlier_actor(analysis, analysis.doc[event.trigger], event)
-        if not any(r.code for r in event.recipients) and event.type in _JOINT_TYPES:
+        if not any(r.code for r in event.recipients) and (event.type in _JOINT_TYPES or (
+                event.type == "SUPPORT" and analysis.doc[event.trigger].lemma_.lower() in _MUTUAL_SUPPORT)):
             event.recipients = _each_other(event.actors) or event.recipients
         return _worth_keeping(event)
 
@@ -674,6 +675,9 @@ class EventFinder:
 # "Japan and the Philippines agreed to hold drills", "Chinese and Pakistani forces began joint drills": each
 # party acts towards the other, so with two or more actors and no one else named, they are the recipients too.
 _JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# "Australia and Indonesia signed a defence pact", "... restored ties": support the parties give each other
+_MUTUAL_SUPPORT = frozenset({"sign", "ratify", "reaffirm", "restore", "establish", "normalise", "normalize",
+                             "initial", "finalise", "finalize", "conclude", "upgrade", "renew"})
 
 
 def _each_other(actors: list[Entity]) -> list[Entity]:
