@@ -144,3 +144,19 @@ def test_a_title_the_entity_recogniser_drew_into_a_name_still_gives_country_and_
     person = found["Dutch King Willem-Alexander"]
     assert (person.code, person.sector) == ("NLD", "GOV")
     assert "Dutch King" not in found  # the title is part of the person, not a second actor
+
+
+def test_a_shared_surname_means_the_one_in_office_that_day(mentions):
+    # two Mubaraks are in the KB: Egypt's president (1981-2011) and a Yemeni prime minister (2024-)
+    assert mentions("Mubarak met Arafat in Cairo.", dt.date(1995, 3, 1))["Mubarak"].code == "EGY"
+    assert mentions("Mubarak met the Saudi envoy in Aden.", dt.date(2024, 6, 1))["Mubarak"].code == "YEM"
+
+
+def test_a_surname_written_without_accents_is_found(mentions):
+    assert mentions("Chavez accused Washington of plotting a coup.", dt.date(2005, 3, 1))["Chavez"].code == "VEN"
+
+
+def test_a_person_named_before_taking_office_stands_for_their_country(mentions):
+    # Netanyahu's first term as prime minister began in June 1996; in 1995 he led the opposition
+    found = mentions("Benjamin Netanyahu criticised the accord.", dt.date(1995, 9, 1))["Benjamin Netanyahu"]
+    assert found.code == "ISR" and found.office is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
@@ -20,6 +21,11 @@ _AMBIGUOUS_SURNAMES = {"may", "johnson", "brown", "king", "rice", "power", "litt
 
 
 _ROMAN = re.compile(r"[ivxlc]+")
+
+
+def _ascii(word: str) -> str:
+    """"Chávez" -> "Chavez": the spelling wires without accents use."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _date(value: Any, where: str) -> dt.date | None:
@@ -129,19 +135,26 @@ class KnowledgeBase:
             self.roles.setdefault(word.lower(), role)
 
     def add_surnames(self) -> None:
-        """Index each person's surname when it points to one person only and is not a common word."""
-        by_surname: dict[str, set[int]] = defaultdict(set)
-        for i, person in enumerate(self.people):
-            for name in [person.name]:
-                parts = name.split()
+        """Index each person's surname, from their name and every alias ("Chávez" and "Chavez"), unless it is
+        a common word or names something else. A surname two people share is indexed for both: which one a
+        text means is decided by who held office on its date (see ``Person.office_on``)."""
+        by_surname: dict[str, dict[int, str]] = defaultdict(dict)
+        index = {id(person): i for i, person in enumerate(self.people)}
+        for key, names in list(self.names.items()):
+            for name in names:
+                if name.kind != "person" or id(name.target) not in index:
+                    continue
+                parts = (name.text or key).split()
                 if len(parts) > 1:
-                    by_surname[parts[-1].lower()].add(i)
-        for surname, idx in by_surname.items():
-            if _ROMAN.fullmatch(surname):  # "Frederik X", "Harald V": a bare "X" is not the king
-                continue
-            if len(idx) == 1 and surname not in _AMBIGUOUS_SURNAMES and surname not in self.names:
-                person = self.people[next(iter(idx))]
-                self.add_name(person.name.split()[-1], Name("surname", person))
+                    for form in dict.fromkeys((parts[-1], _ascii(parts[-1]))):
+                        by_surname[form.lower()].setdefault(index[id(name.target)], form)
+        for surname, people in by_surname.items():
+            if _ROMAN.fullmatch(surname) or surname in _AMBIGUOUS_SURNAMES or len(people) > 3:
+                continue  # "Frederik X", "Harald V": a bare "X" is not the king
+            if any(n.kind != "surname" for n in self.names.get(surname, [])):
+                continue  # a country, an organisation or someone's full name
+            for i, form in people.items():
+                self.add_name(form, Name("surname", self.people[i]))
 
     def add_office_roles(self) -> None:
         """Make the many-word titles of the offices kept as successions ("external affairs minister",

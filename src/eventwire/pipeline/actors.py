@@ -71,9 +71,18 @@ def _case_ok(alias: str, span: Span) -> bool:
     return True
 
 
-def _best_name(names: list[Name], span: Span) -> Name | None:
+def _best_name(names: list[Name], span: Span, day: dt.date | None = None) -> Name | None:
     ok = [n for n in names if _case_ok(n.text, span)]
-    return min(ok, key=lambda n: _KIND_PRIORITY.get(n.kind, 9)) if ok else None
+    if not ok:
+        return None
+    best = min(ok, key=lambda n: _KIND_PRIORITY.get(n.kind, 9))
+    if best.kind == "surname":
+        # a surname two people share ("Kabila", "Mubarak") means the one in office on the article's date
+        people = [n for n in ok if n.kind == "surname"]
+        if len(people) > 1:
+            in_office = [n for n in people if n.target.office_on(day) is not None]  # type: ignore[union-attr]
+            return in_office[0] if len(in_office) == 1 and day is not None else None
+    return best
 
 
 def _person_entity(person: Person, text: str, day: dt.date | None) -> Entity:
@@ -84,6 +93,10 @@ def _person_entity(person: Person, text: str, day: dt.date | None) -> Entity:
         last = person.last_office_before(day)
         if last is not None:
             return Entity(last.country, last.sector, text, person.qid, person.name, f"former {last.office}")
+        later = [o for o in person.offices if o.start is not None and o.start > day]
+        if later:  # "Netanyahu" in 1995, before his first term: his country, no office
+            first = min(later, key=lambda o: o.start)  # type: ignore[arg-type, return-value]
+            return Entity(first.country, None, text, person.qid, person.name, None)
     return Entity(None, None, text, person.qid, person.name, None)
 
 
@@ -147,7 +160,7 @@ class ActorFinder:
         chosen: dict[tuple[int, int], Name] = {}
         for _, start, end in self.matcher(doc):
             span = doc[start:end]
-            name = _best_name(self.kb.lookup(span.text), span)
+            name = _best_name(self.kb.lookup(span.text), span, day)
             if name is not None:
                 spans.append(span)
                 chosen[(start, end)] = name
