@@ -160,3 +160,12 @@ def test_a_person_named_before_taking_office_stands_for_their_country(mentions):
     # Netanyahu's first term as prime minister began in June 1996; in 1995 he led the opposition
     found = mentions("Benjamin Netanyahu criticised the accord.", dt.date(1995, 9, 1))["Benjamin Netanyahu"]
     assert found.code == "ISR" and found.office is None
+
+
+def test_a_region_that_acts_stands_for_its_authorities(mentions):
+    found = mentions("Somaliland rejected the talks, and Darfur rebels attacked a police post.")
+    assert found["Somaliland"].code == "SOM"
+    assert (found["Darfur rebels"].code, found["Darfur rebels"].sector) == ("SDN", "REB")
+    # where things happen is a place, not an actor; whose a disputed territory is, is the dispute
+    assert "Darfur" not in mentions("Fighting in Darfur killed 20 people.")
+    assert "Kashmir" not in mentions("Kashmir accused the government of neglect.")

@@ -118,6 +118,7 @@ def _is_hyphen_modifier(doc: Doc, end: int) -> bool:
     return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _HYPHEN_MODIFIERS
 
 
+_ACTING_REGION_KINDS = {"region", "autonomous_region", "breakaway_region", "province", "territory"}
 _NAME_LABELS = {"FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
 
 
@@ -145,6 +146,7 @@ class ActorFinder:
         self._sent = analysis.sentence_of
         mentions = self._named_mentions(doc, day)
         mentions = self._attach_titles_and_roles(doc, mentions, day)
+        mentions += self._acting_regions(doc, mentions)
         if analysis.dateline_end:
             mentions = [m for m in mentions if doc[m.start].idx >= analysis.dateline_end]
         mentions.sort(key=lambda m: m.start)
@@ -193,6 +195,25 @@ class ActorFinder:
                 entity = Entity(**{**first.entity.to_dict(), "entity_text": tok.text})
                 mentions.append(Mention(tok.i, tok.i + 1, tok.i, "person", entity, first.gender, first.person_key))
         return mentions
+
+    def _acting_regions(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"Chechnya accused Moscow", "Somaliland rejected the talks": a region that is the subject of a verb
+        stands for its authorities, coded as the state it belongs to. Elsewhere it is a place, not an actor
+        (the places stage reads it as where things happen). Disputed territories are left out: whose state
+        they belong to is the dispute."""
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        found: list[Mention] = []
+        for tok in doc:
+            if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.i in taken or tok.head.pos_ not in ("VERB", "AUX"):
+                continue
+            ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+            span = ent if ent is not None and ent.root == tok else doc[tok.left_edge.i:tok.i + 1]
+            region = self.kb.region(span.text)
+            if region is None or region.kind not in _ACTING_REGION_KINDS or any(i in taken for i in range(
+                    span.start, span.end)):
+                continue
+            found.append(Mention(span.start, span.end, tok.i, "region", Entity(region.country, None, span.text)))
+        return found
 
     def _after_title(self, doc: Doc, span: Span) -> int:
         """Where the name starts in a person span the entity recogniser drew over a title and a country
@@ -303,6 +324,10 @@ class ActorFinder:
                     child.dep_ in _MODIFIER_DEPS
                 ):
                     country = other
+                elif other is None and child.dep_ in _MODIFIER_DEPS and child.pos_ == "PROPN" and (
+                    region := self.kb.region(doc[child.left_edge.i:child.i + 1].text)
+                ) is not None and region.kind in _ACTING_REGION_KINDS:
+                    place_code, start = region.country, min(start, child.left_edge.i)  # "Darfur rebels"
                 elif child.dep_ == "amod" and child.lemma_.lower() in _BELONGING:
                     # "a British-owned tanker", "a Greek-flagged ship" (never "Iranian-backed": a backer)
                     for word in (c for c in child.children if c.dep_ == "npadvmod"):

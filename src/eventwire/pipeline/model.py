@@ -39,7 +39,7 @@ class Entity:
 class Mention:
     """A span of the text that names an actor, resolved to an Entity.
 
-    kind: country, adjective, demonym, capital, metonym, organisation, person, role, pronoun.
+    kind: country, adjective, demonym, capital, metonym, organisation, person, role, pronoun, region.
     ``start``/``end`` are token indices into the Doc (end exclusive); ``head`` is the span's head token.
     """
 
