@@ -17,7 +17,8 @@ from .model import Country, DatedSector, Name, Office, Organisation, Person, Reg
 # Surnames that are also ordinary words or places: never resolved from the surname alone.
 _AMBIGUOUS_SURNAMES = {"may", "johnson", "brown", "king", "rice", "power", "little", "good", "young", "austin",
                        "hunt", "burns", "waltz", "sharon", "champagne", "salami", "gates", "bishop", "martin",
-                       "wang", "li", "kim", "park", "lee", "singh", "khan", "ali", "said", "rahman", "hamid"}
+                       "wang", "li", "kim", "park", "lee", "singh", "khan", "ali", "said", "rahman", "hamid",
+                       "jr.", "jr", "sr.", "moon", "hill", "smith", "miller", "sultan", "mohamed", "mohammed", "turk"}
 
 
 _ROMAN = re.compile(r"[ivxlc]+")
@@ -135,26 +136,25 @@ class KnowledgeBase:
             self.roles.setdefault(word.lower(), role)
 
     def add_surnames(self) -> None:
-        """Index each person's surname, from their name and every alias ("Chávez" and "Chavez"), unless it is
-        a common word or names something else. A surname two people share is indexed for both: which one a
-        text means is decided by who held office on its date (see ``Person.office_on``)."""
+        """Index each person's surname (the last word of their name, and its spelling without accents:
+        "Chávez", "Chavez") unless it is a common word or names something else. A surname two or three people
+        share is indexed for each: which one a text means is decided by who held office on its date (see
+        ``Person.office_on``). Aliases give no surnames: their last words are too often titles or places
+        ("Lord Cameron of Chipping Norton", "King of Saudi Arabia")."""
         by_surname: dict[str, dict[int, str]] = defaultdict(dict)
-        index = {id(person): i for i, person in enumerate(self.people)}
-        for key, names in list(self.names.items()):
-            for name in names:
-                if name.kind != "person" or id(name.target) not in index:
-                    continue
-                parts = (name.text or key).split()
-                if len(parts) > 1:
-                    for form in dict.fromkeys((parts[-1], _ascii(parts[-1]))):
-                        by_surname[form.lower()].setdefault(index[id(name.target)], form)
+        for i, person in enumerate(self.people):
+            parts = person.name.split()
+            if len(parts) > 1:
+                for form in dict.fromkeys((parts[-1], _ascii(parts[-1]))):
+                    by_surname[form.lower()].setdefault(i, form)
         for surname, people in by_surname.items():
             if _ROMAN.fullmatch(surname) or surname in _AMBIGUOUS_SURNAMES or len(people) > 3:
                 continue  # "Frederik X", "Harald V": a bare "X" is not the king
             if any(n.kind != "surname" for n in self.names.get(surname, [])):
                 continue  # a country, an organisation or someone's full name
             for i, form in people.items():
-                self.add_name(form, Name("surname", self.people[i]))
+                if form[:1].isupper():  # "Ferdinand Marcos Jr." has no surname "Jr."; lower-case words are words
+                    self.add_name(form, Name("surname", self.people[i]))
 
     def add_office_roles(self) -> None:
         """Make the many-word titles of the offices kept as successions ("external affairs minister",
