@@ -236,3 +236,21 @@ def test_parties_that_sign_or_restore_ties_support_each_other(code):
     assert find(records, "SUPPORT", ["AUS"], ["IDN"]) and find(records, "SUPPORT", ["IDN"], ["AUS"])
     # praise from two countries is not praise of each other
     assert not find(code("France and Germany welcomed the election result."), "SUPPORT", None, ["FRA", "DEU"])
+
+
+@pytest.mark.parametrize("text, type_, actor, recipient", [
+    # the subject of "receive", "get", "face", "win", "come under" is on the receiving end
+    ("Pakistan received a $3 billion loan from the IMF.", "AID", "IMF", "PAK"),
+    ("Ukraine got new tanks from Germany.", "AID", "DEU", "UKR"),
+    ("Israel came under rocket fire from Hezbollah.", "ASSAULT", "LBN", "ISR"),
+    ("Kyiv came under Russian fire overnight.", "ASSAULT", "RUS", "UKR"),
+    ("Iran faces new sanctions from the European Union.", "SANCTION", "EU", "IRN"),
+    ("Syria won the backing of Russia.", "SUPPORT", "RUS", "SYR"),
+])
+def test_a_receiving_verb_makes_its_subject_the_recipient(code, text, type_, actor, recipient):
+    assert find(code(text), type_, [actor], [recipient]), summary(code(text))
+
+
+def test_receiving_a_visitor_is_still_hosting_a_meeting(code):
+    records = code("Putin received the Iranian foreign minister in Moscow.")
+    assert find(records, "CONSULT", ["RUS"], ["IRN"]), summary(records)

@@ -257,6 +257,9 @@ class EventFinder:
             event.actors, event.recipients = self._noun_arguments(analysis, trig.token, entry.type)
         else:
             event.actors, event.recipients = self._verb_arguments(analysis, trig.anchor, entry.type)
+        receiver = self._receiving_verb(trig)
+        if receiver is not None:
+            event.actors, event.recipients = self._received_arguments(analysis, trig, receiver)
         event.passive = self._passive
         event.noun = trig.noun
         event.noun_as_argument = trig.noun and trig.token.dep_ in ("nsubj", "dobj", "nsubjpass", "ROOT") and (
@@ -280,6 +283,41 @@ class EventFinder:
             if mode:
                 event.modes = [mode]
         return event
+
+    @staticmethod
+    def _receiving_verb(trig: _Trigger) -> Token | None:
+        """The verb whose subject is on the receiving end of the act: "Pakistan received a loan from the IMF",
+        "Ukraine got tanks from Germany", "Israel came under rocket fire", "Syria won the backing of Russia"."""
+        tok, anchor = trig.token, trig.anchor
+        if _receives(anchor) and (anchor is not tok or trig.via_rule):
+            return anchor
+        if tok.dep_ == "dobj" and _receives(tok.head):
+            return tok.head
+        if tok.dep_ == "pobj" and tok.head.lower_ == "under" and _receives(tok.head.head):
+            return tok.head.head
+        return None
+
+    def _received_arguments(self, analysis: Analysis, trig: _Trigger,
+                            receiver: Token) -> tuple[list[Entity], list[Entity]]:
+        """The receiver's subject is the recipient. The giver is named by "from"/"by" (on the verb, the act or
+        what is handed over), by "of" on the act ("the backing of Russia"), or as the act's owner ("Russian
+        fire", "a U.S. loan")."""
+        subject = self._subject(receiver)
+        recipients = self._entities(analysis, subject) if subject is not None else []
+        acts = [c for c in receiver.children if c.dep_ == "dobj"] + [
+            p for c in receiver.children if c.dep_ == "prep" and c.lower_ == "under" for p in c.children
+            if p.dep_ == "pobj"]
+        if trig.noun or trig.token is not receiver:
+            acts.insert(0, trig.token)
+        givers = [p for h in dict.fromkeys([receiver, *acts]) for c in h.children
+                  if c.dep_ in ("prep", "agent") and (c.lower_ in ("from", "by") or (c.lower_ == "of" and h in acts))
+                  for p in c.children if p.dep_ == "pobj"]
+        actors = [e for g in givers for e in self._entities(analysis, g)]
+        for act in acts:
+            if not actors:
+                actors, _ = self._noun_arguments(analysis, act, trig.entry.type)
+        self._passive = True  # like "was given a loan": a coded recipient carries the event
+        return _dedupe(actors), [r for r in recipients if not _same(r, actors)]
 
     def _verb_arguments(self, analysis: Analysis, verb: Token, type_: str) -> tuple[list[Entity], list[Entity]]:
         actors: list[Entity] = []
@@ -602,6 +640,10 @@ class EventFinder:
         event = Event(type=best, lexical_type=best, sentence=sent_no, trigger=verb.i, trigger_tokens=[verb.i])
         self._passive = False
         event.actors, event.recipients = self._verb_arguments(analysis, verb, best)
+        if _receives(verb) and not any(c.dep_ == "dobj" and analysis.mention_at(c.i) is not None
+                                       for c in verb.children):  # "got tanks from", not "received the envoy"
+            root_trigger = _Trigger(verb, Entry(verb.lemma_.lower(), (), best, None, ()), [verb.i], verb)
+            event.actors, event.recipients = self._received_arguments(analysis, root_trigger, verb)
         if not event.actors and verb is not root:
             subject = self._subject(root)
             event.actors = self._entities(analysis, subject) if subject is not None else []
@@ -675,6 +717,17 @@ class EventFinder:
 # "Japan and the Philippines agreed to hold drills", "Chinese and Pakistani forces began joint drills": each
 # party acts towards the other, so with two or more actors and no one else named, they are the recipients too.
 _JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Verbs whose subject receives the act their object names ("received aid", "faced criticism", "won backing")
+_RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "gain", "earn", "draw", "attract",
+                              "face", "suffer", "incur", "endure"})
+_UNDER_VERBS = frozenset({"come", "be", "remain", "fall"})  # "came under fire", "was under attack"
+
+
+def _receives(verb: Token) -> bool:
+    """"received", "faced", "won"; "came under" (fire, attack, pressure)."""
+    lemma = verb.lemma_.lower()
+    return lemma in _RECEIVING_VERBS or (lemma in _UNDER_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "under" for c in verb.children))
 # "Australia and Indonesia signed a defence pact", "... restored ties": support the parties give each other
 _MUTUAL_SUPPORT = frozenset({"sign", "ratify", "reaffirm", "restore", "establish", "normalise", "normalize",
                              "initial", "finalise", "finalize", "conclude", "upgrade", "renew"})
