@@ -12,6 +12,7 @@ from eventwire.evaluation import load_gold
 from eventwire.training import LABELS, load_examples
 
 GOLD_SETS = [REPO / "eval" / "sentences" / "dev.jsonl", REPO / "eval" / "sentences" / "test.jsonl",
+             REPO / "eval" / "sentences" / "dev-wire.jsonl",
              REPO / "eval" / "dev", REPO / "eval" / "test", REPO / "eval" / "unseen",
              SHARED / "data" / "plover" / "PLOVER_GSR_CAMEO.json"]
 
