@@ -169,3 +169,17 @@ def test_a_region_that_acts_stands_for_its_authorities(mentions):
     # where things happen is a place, not an actor; whose a disputed territory is, is the dispute
     assert "Darfur" not in mentions("Fighting in Darfur killed 20 people.")
     assert "Kashmir" not in mentions("Kashmir accused the government of neglect.")
+
+
+def test_a_title_the_kb_does_not_know_still_ties_a_person_to_its_country(mentions):
+    found = mentions("U.S. Trade Representative Mickey Kantor threatened tariffs.", dt.date(1995, 5, 1))
+    assert found["Mickey Kantor"].code == "USA"
+    found = mentions("Norwegian peace envoy Erik Solheim held talks with the rebels.", dt.date(2002, 5, 1))
+    assert next(e for text, e in found.items() if "Solheim" in text).code == "NOR"
+
+
+def test_a_surname_alone_means_someone_in_the_news_at_the_time(mentions):
+    # Yitzhak Rabin died in 1995: "Rabin" in 2030 is no one the KB can vouch for, "Yitzhak Rabin" still is
+    assert mentions("Rabin said the talks would go on.", dt.date(1994, 1, 1))["Rabin"].code == "ISR"
+    assert mentions("Rabin said the talks would go on.", dt.date(2030, 1, 1))["Rabin"].code is None
+    assert mentions("Yitzhak Rabin said the talks would go on.", dt.date(2030, 1, 1))["Yitzhak Rabin"].code == "ISR"

@@ -76,13 +76,25 @@ def _best_name(names: list[Name], span: Span, day: dt.date | None = None) -> Nam
     if not ok:
         return None
     best = min(ok, key=lambda n: _KIND_PRIORITY.get(n.kind, 9))
-    if best.kind == "surname":
-        # a surname two people share ("Kabila", "Mubarak") means the one in office on the article's date
-        people = [n for n in ok if n.kind == "surname"]
+    if best.kind == "surname" and day is not None:
+        # a surname alone means someone in the news at the time: "Street" in 2024 is not Australia's foreign
+        # minister of 1975-83; a surname two people share ("Kabila", "Mubarak") means the one in office that day
+        people = [n for n in ok if n.kind == "surname" and _topical(n.target, day)]  # type: ignore[arg-type]
         if len(people) > 1:
-            in_office = [n for n in people if n.target.office_on(day) is not None]  # type: ignore[union-attr]
-            return in_office[0] if len(in_office) == 1 and day is not None else None
+            people = [n for n in people if n.target.office_on(day) is not None]  # type: ignore[union-attr]
+        return people[0] if len(people) == 1 else None
     return best
+
+
+_TOPICAL = dt.timedelta(days=365 * 8)
+
+
+def _topical(person: Person, day: dt.date) -> bool:
+    """In office on ``day`` or within eight years of it (or with no dated office to tell)."""
+    if not person.offices:
+        return True
+    return any((o.start is None or o.start - _TOPICAL <= day) and (o.end is None or day <= o.end + _TOPICAL)
+               for o in person.offices)
 
 
 def _person_entity(person: Person, text: str, day: dt.date | None) -> Entity:
@@ -129,6 +141,24 @@ def _inside_name(doc: Doc, span: Span) -> bool:
         return False
     ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
     return ent is not None and (ent.end - ent.start) > (span.end - span.start)
+
+
+_NP_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "case", "punct", "npadvmod"}
+
+
+def _modifying_owner(doc: Doc, person: Mention, by_token: dict[int, Mention]) -> Mention | None:
+    """The nearest country or organisation in the words before a person's name that modify it."""
+    head = doc[person.head]
+    for i in range(person.start - 1, head.left_edge.i - 1, -1):
+        other = by_token.get(i)
+        if other is None or other.kind not in _COUNTRY_KINDS | {"organisation"} or not other.entity.code:
+            continue
+        tok, steps = doc[i], 0
+        while tok.i != head.i and tok.dep_ in _NP_MODIFIER_DEPS and steps < 8:
+            tok, steps = tok.head, steps + 1
+        if tok.i == head.i:
+            return other
+    return None
 
 
 class ActorFinder:
@@ -292,6 +322,13 @@ class ActorFinder:
                 m.entity.code = country.entity.code
             elif m.entity.code is None and country_code is not None and title_tokens:
                 m.entity.code = country_code
+            if m.entity.code is None or (m.entity.office is None and m.entity.sector is None):
+                # "U.S. Trade Representative Mickey Kantor", "Norwegian peace envoy Erik Solheim": a title the
+                # KB does not know still ties the person to the country or body that modifies it (over the
+                # country of an office the KB says they held only later)
+                owner = _modifying_owner(doc, m, by_token)
+                if owner is not None:
+                    m.entity.code = owner.entity.code
             if m.entity.sector is None and title:
                 words = title.split()
                 role = roles.get(words[-1])
