@@ -18,7 +18,9 @@ from .model import Country, DatedSector, Name, Office, Organisation, Person, Reg
 _AMBIGUOUS_SURNAMES = {"may", "johnson", "brown", "king", "rice", "power", "little", "good", "young", "austin",
                        "hunt", "burns", "waltz", "sharon", "champagne", "salami", "gates", "bishop", "martin",
                        "wang", "li", "kim", "park", "lee", "singh", "khan", "ali", "said", "rahman", "hamid",
-                       "jr.", "jr", "sr.", "moon", "hill", "smith", "miller", "sultan", "mohamed", "mohammed", "turk"}
+                       "jr.", "jr", "sr.", "moon", "hill", "smith", "miller", "sultan", "mohamed", "mohammed", "turk",
+                       "street", "pastor", "peacock", "mock", "viola", "lacoste", "wali", "rose", "bush", "best",
+                       "house", "law", "love", "major", "long", "white", "black", "green", "field", "cook", "hope"}
 
 
 _ROMAN = re.compile(r"[ivxlc]+")
