@@ -19,8 +19,8 @@ _AMBIGUOUS_SURNAMES = {"may", "johnson", "brown", "king", "rice", "power", "litt
                        "hunt", "burns", "waltz", "sharon", "champagne", "salami", "gates", "bishop", "martin",
                        "wang", "li", "kim", "park", "lee", "singh", "khan", "ali", "said", "rahman", "hamid",
                        "jr.", "jr", "sr.", "moon", "hill", "smith", "miller", "sultan", "mohamed", "mohammed", "turk",
-                       "street", "pastor", "peacock", "mock", "viola", "lacoste", "wali", "rose", "bush", "best",
-                       "house", "law", "love", "major", "long", "white", "black", "green", "field", "cook", "hope"}
+                       "street", "pastor", "peacock", "mock", "viola", "lacoste", "wali", "rose", "best",
+                       "house", "law", "love", "long", "white", "black", "green", "field", "hope"}
 
 
 _ROMAN = re.compile(r"[ivxlc]+")
