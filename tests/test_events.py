@@ -254,3 +254,9 @@ def test_a_receiving_verb_makes_its_subject_the_recipient(code, text, type_, act
 def test_receiving_a_visitor_is_still_hosting_a_meeting(code):
     records = code("Putin received the Iranian foreign minister in Moscow.")
     assert find(records, "CONSULT", ["RUS"], ["IRN"]), summary(records)
+
+
+def test_a_force_that_was_deployed_is_the_one_that_mobilises(code):
+    records = code("Russian troops were deployed to the border with Ukraine on Monday.")
+    assert find(records, "MOBILIZE", ["RUS"]), summary(records)
+    assert not find(records, "MOBILIZE", None, ["RUS"])

@@ -330,6 +330,9 @@ class EventFinder:
                 actors = self._entities(analysis, agent)
             if passive_subject is not None:
                 recipients = self._entities(analysis, passive_subject)
+                if type_ in _MOVED_NOT_ACTED_ON and agent is None:
+                    # "Rangers were deployed across Karachi": the force deployed is the one that mobilises
+                    actors, recipients = recipients, []
         else:
             subject = self._subject(verb)
             if subject is not None:
@@ -720,6 +723,7 @@ _JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Verbs whose subject receives the act their object names ("received aid", "faced criticism", "won backing")
 _RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "gain", "earn", "draw", "attract",
                               "face", "suffer", "incur", "endure"})
+_MOVED_NOT_ACTED_ON = frozenset({"MOBILIZE"})  # the passive subject of these is the force, not a target
 _UNDER_VERBS = frozenset({"come", "be", "remain", "fall"})  # "came under fire", "was under attack"
 
 
