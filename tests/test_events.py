@@ -260,3 +260,17 @@ def test_a_force_that_was_deployed_is_the_one_that_mobilises(code):
     records = code("Russian troops were deployed to the border with Ukraine on Monday.")
     assert find(records, "MOBILIZE", ["RUS"]), summary(records)
     assert not find(records, "MOBILIZE", None, ["RUS"])
+
+
+def test_a_light_verb_with_a_noun_naming_a_material_act_keeps_the_nouns_type(code):
+    # the model alone reads "approved" as a concession; the sanctions decide
+    records = code("The U.S. Congress approved new sanctions on Iran.")
+    assert find(records, "SANCTION", ["USA"], ["IRN"]), summary(records)
+    # "strike" alone is an air strike or a walk-out: the model still decides
+    records = code("Trade unions representing doctors and port workers held a one-day strike against tax increases.")
+    assert not find(records, "ASSAULT"), summary(records)
+
+
+def test_congress_is_the_legislature_of_the_country_in_question(code):
+    records = code("Peruvian President Alberto Fujimori dissolved Congress on Sunday.")
+    assert not any("USA" in {e["code"] for e in r["recipient"]} for r in records), summary(records)

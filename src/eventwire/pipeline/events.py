@@ -82,10 +82,20 @@ class EventFinder:
             self._merge_duplicates(doc, events)
             probs = analysis.sentence_types.get(sent_no)
             if probs is not None:
-                by_object = {i for i, t in by_token.items() if t.via_rule}
+                # typed by the verb's object: an object rule ("sent tanks"), or a light verb's noun naming a
+                # material act ("approved new sanctions"; not "approved an agreement", which is ratifying it);
+                # keyed by the trigger, valued by the verb that governs it
+                by_object = {i: t.anchor.i for i, t in by_token.items() if t.via_rule or (
+                    t.anchor.i != t.token.i and t.entry.type in _MATERIAL_ACTS and not self._ambiguous(t))}
                 self._use_sentence_type(analysis, sent_no, events, probs, by_object)
             analysis.events.extend(e for e in events.values() if self._finish(analysis, e))
         return analysis
+
+    def _ambiguous(self, trig: _Trigger) -> bool:
+        """A bare noun the lexicon types one way alone and another with a modifier ("strike": an air
+        strike, a general strike)."""
+        entries = self.lex.nouns.get(trig.token.lemma_.lower(), [])
+        return not trig.entry.extra and len({e.type for e in entries}) > 1
 
     def _finish(self, analysis: Analysis, event: Event) -> bool:
         """Fill in recipients the sentence implies; say whether the event is worth keeping."""
@@ -587,7 +597,7 @@ class EventFinder:
             event.type = "AGREE"
 
     def _use_sentence_type(self, analysis: Analysis, sent_no: int, events: dict[int, Event],
-                           probs: dict[str, float], by_object: frozenset[int] | set[int] = frozenset()) -> None:
+                           probs: dict[str, float], by_object: dict[int, int] | None = None) -> None:
         """Weigh the rules' reading of a sentence against the learned model's.
 
         The model reads the whole sentence; the rules know who did what to whom. When the model is
@@ -604,7 +614,7 @@ class EventFinder:
         if events:
             main = min(events, key=lambda i: (sum(1 for _ in doc[i].ancestors), i))  # the main clause's event
             # the lexicon's type for the main verb and its object ("sent tanks", "pay a price") is not the model's
-            lexical = {i for i in by_object if i in events and self._main_clause(doc[i])}
+            lexical = {i for i, verb in (by_object or {}).items() if i in events and self._main_clause(doc[verb])}
             if not any(e.type == best for e in events.values()) and p_best >= RETYPE_AT:
                 event = events[main]
                 # the model reads the act, the rules its tense: a promised meeting stays AGREE with CONSULT second
@@ -723,6 +733,7 @@ _JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Verbs whose subject receives the act their object names ("received aid", "faced criticism", "won backing")
 _RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "gain", "earn", "draw", "attract",
                               "face", "suffer", "incur", "endure"})
+_MATERIAL_ACTS = frozenset({"AID", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"})
 _MOVED_NOT_ACTED_ON = frozenset({"MOBILIZE"})  # the passive subject of these is the force, not a target
 _UNDER_VERBS = frozenset({"come", "be", "remain", "fall"})  # "came under fire", "was under attack"
 
