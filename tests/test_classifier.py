@@ -80,3 +80,19 @@ def test_a_sentence_the_background_model_fails_on_costs_only_its_own_article(cod
     results = pipeline.finish(pipeline.start(items))
     assert isinstance(results[0], ValueError)
     assert [r[0][0]["event"] for r in results[1:]] == [["AID"], ["COERCE"]]
+
+
+def test_the_model_reads_sentences_the_rules_cannot_settle_alone(coder):
+    from eventwire import Article
+    from eventwire.pipeline.classifier import SentenceTyper
+
+    typer = next(s for s in coder.pipeline.stages if isinstance(s, SentenceTyper))
+    doc = coder.nlp("Police arrested the opposition leader. "
+                    "Li Peng arrived in Hanoi on Monday on the first visit by a Chinese premier since 1979.")
+    first, second = doc.sents
+    assert not typer._needs_model(first)  # one verb the lexicon types by itself: the rules decide
+    assert typer._needs_model(second)  # a lone event noun seldom says who acted: the model reads it
+    import datetime as dt
+
+    records = coder.code(Article(id="v", text=second.text, published=dt.date(1991, 11, 25))).records
+    assert any(r["event"][0] == "CONSULT" for r in records)

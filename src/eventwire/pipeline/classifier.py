@@ -92,14 +92,14 @@ class SentenceTyper:
         self.typed_words = trigger_words if typed_words is None else typed_words
 
     def _needs_model(self, sentence: Span) -> bool:
-        """A sentence with exactly one event word, one the lexicon types by itself, is left to the rules;
-        the model reads the rest: none, several competing readings, or a word like "sent" whose type
-        depends on what was sent. This keeps coding fast."""
+        """A sentence with exactly one event word, a verb the lexicon types by itself, is left to the rules;
+        the model reads the rest: none, several competing readings, a word like "sent" whose type depends
+        on what was sent, or a lone event noun ("arrived in Hanoi on the first visit by ..."), which seldom
+        says who acted. This keeps coding fast."""
         if not self.trigger_words or not SKIP_SINGLE_TRIGGER:
             return True
-        hits = [t.lemma_.lower() for t in sentence
-                if t.lemma_.lower() in self.trigger_words and t.pos_ in ("VERB", "NOUN")]
-        return len(hits) != 1 or hits[0] not in self.typed_words
+        hits = [t for t in sentence if t.lemma_.lower() in self.trigger_words and t.pos_ in ("VERB", "NOUN")]
+        return len(hits) != 1 or hits[0].lemma_.lower() not in self.typed_words or hits[0].pos_ != "VERB"
 
     def __call__(self, analysis: Analysis) -> Analysis:
         self.pipe([analysis])
