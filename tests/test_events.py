@@ -274,3 +274,8 @@ def test_a_light_verb_with_a_noun_naming_a_material_act_keeps_the_nouns_type(cod
 def test_congress_is_the_legislature_of_the_country_in_question(code):
     records = code("Peruvian President Alberto Fujimori dissolved Congress on Sunday.")
     assert not any("USA" in {e["code"] for e in r["recipient"]} for r in records), summary(records)
+
+
+def test_where_a_visitor_arrives_is_whom_they_visit(code):
+    records = code("Japan's prime minister arrived in Hanoi on Monday for a three-day official visit.")
+    assert find(records, "CONSULT", ["JPN"], ["VNM"]), summary(records)

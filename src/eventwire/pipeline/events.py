@@ -411,13 +411,15 @@ class EventFinder:
             # investigate irregularities in the Honduran vote count")
             subject = self._subject(verb)
             skip = {t.i for t in subject.subtree} if subject is not None else set()
-            for child in verb.children:  # where talks were held is not whom they were held with
-                if type_ in ("CONSULT", "AGREE") and child.dep_ == "prep" and child.lower_ in _PLACE_WORDS:
+            # where talks were held is not whom they were held with; where a visitor arrives is whom they visit
+            venue = type_ in ("CONSULT", "AGREE") and verb.lemma_.lower() not in _TRAVEL_VERBS
+            for child in verb.children:
+                if venue and child.dep_ == "prep" and child.lower_ in _PLACE_WORDS:
                     skip.update(t.i for t in child.subtree)
             for tok in verb.subtree:
                 if tok.i in skip or tok.i == verb.i or tok.dep_ in ("relcl", "advcl", "nsubj"):
                     continue
-                if type_ in ("CONSULT", "AGREE") and in_prep_phrase(tok, verb, _PLACE_WORDS | {"on"}):
+                if venue and in_prep_phrase(tok, verb, _PLACE_WORDS | {"on"}):
                     continue  # "held talks in Algiers", "met on the island of St Vincent": where, not with whom
                 mention = analysis.mention_at(tok.i)
                 if mention is not None and mention.entity.code and mention.kind != "pronoun":
@@ -735,6 +737,7 @@ _RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "gain
                               "face", "suffer", "incur", "endure"})
 _MATERIAL_ACTS = frozenset({"AID", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"})
 _MOVED_NOT_ACTED_ON = frozenset({"MOBILIZE"})  # the passive subject of these is the force, not a target
+_TRAVEL_VERBS = frozenset({"arrive", "fly", "travel", "land", "go", "come", "head", "visit", "tour"})
 _UNDER_VERBS = frozenset({"come", "be", "remain", "fall"})  # "came under fire", "was under attack"
 
 
