@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from eventwire import Article
-from helpers import find
+from helpers import find, summary
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +84,10 @@ def test_whoever_told_the_news_is_not_the_target(code):
 def test_a_party_in_another_event_of_the_sentence_is_not_the_target(code):
     records = code("The junta dissolved the main opposition party, drawing condemnation from the European Union.")
     assert not find(records, "COERCE", recipient=["EU"])
+
+
+def test_courts_and_police_act_on_people_at_home(code):
+    records = code("A Moscow court sentenced the former oil tycoon to nine years in prison for fraud.")
+    assert find(records, "SANCTION", ["RUS"], ["RUS"]), summary(records)
+    records = code("Police in Nairobi beat the opposition leader during his arrest.")
+    assert find(records, "ASSAULT", ["KEN"], ["KEN"]), summary(records)

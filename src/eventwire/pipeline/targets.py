@@ -10,7 +10,8 @@ that PLOVER keeps for domestic events.
   The same holds when the only recipient found is the actor itself.
 * A domestic act with no target is aimed at the actor's own country: a protest at its government,
   arrests and curfews at its people, an eased restriction at those who lived under it, troops put on
-  alert at home.
+  alert at home. So is what courts and police do to people the text does not place (a sentence, a
+  charge, a beating).
 
 Runs after the places stage (which finds where events happened) and fills only empty recipients, or ones
 that are the actor itself.
@@ -27,6 +28,8 @@ from .phrases import in_prep_phrase
 _PLACE_IS_TARGET = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "PROTEST"}
 # Types that, done at home with no one named, are aimed at the actor's own country.
 _DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "MOBILIZE"}
+# ... and those that courts and police do to the people the text names.
+_JUDGED = {"SANCTION", "ASSAULT", "ACCUSE", "THREATEN"}
 # Sectors that act inside their own country (not diplomats, businesses, foreign-facing bodies).
 _HOME_SECTORS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "PTY", "CVL", "LAB", "EDU", "REL", "MED",
                  "HLH", "CRM"}
@@ -118,7 +121,10 @@ def _place_target(event: Event) -> Entity | None:
 
 def _home_target(event: Event) -> Entity | None:
     codes = {a.code for a in event.actors if a.code}
-    if event.type not in _DOMESTIC or len(codes) != 1:
+    # courts and police sentence, charge and beat people at home: whom the text does not place ("a Moscow
+    # court sentenced Mikhail Khodorkovsky") is of the court's own country
+    judged_at_home = event.type in _JUDGED and all(a.sector in ("COP", "JUD") for a in event.actors)
+    if (event.type not in _DOMESTIC and not judged_at_home) or len(codes) != 1:
         return None
     if any(a.sector not in _HOME_SECTORS for a in event.actors) or any(len(c) != 3 for c in codes):
         return None  # an IGO or a company acts on others, not "at home"
