@@ -279,3 +279,8 @@ def test_congress_is_the_legislature_of_the_country_in_question(code):
 def test_where_a_visitor_arrives_is_whom_they_visit(code):
     records = code("Japan's prime minister arrived in Hanoi on Monday for a three-day official visit.")
     assert find(records, "CONSULT", ["JPN"], ["VNM"]), summary(records)
+
+
+def test_whoever_receives_a_handed_over_person_is_the_recipient(code):
+    records = code("Serbia handed over former Bosnian Serb leader Radovan Karadzic to the U.N. war crimes tribunal.")
+    assert find(records, "COOPERATE", ["SRB"], ["UNO"]), summary(records)

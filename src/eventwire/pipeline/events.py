@@ -400,6 +400,12 @@ class EventFinder:
         # "complained that NATO members are selling ...": the subject of the content clause.
         candidates += [s for c in verb.children if c.dep_ == "ccomp"
                        for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        if verb.lemma_.lower() in _HANDING_VERBS:
+            # "handed Karadzic over to the tribunal", "extradited him to the United States": whoever receives
+            # what (or whom) is handed over is the recipient, not the person handed over
+            to = [p for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                  for p in c.children if p.dep_ == "pobj"]
+            candidates = to + [c for c in candidates if c not in to]
         fallback: list[Entity] = []
         for tok in candidates:
             found = self._entities(analysis, tok, places=type_ not in ("CONSULT", "AGREE"))
@@ -737,6 +743,7 @@ _RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "gain
                               "face", "suffer", "incur", "endure"})
 _MATERIAL_ACTS = frozenset({"AID", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"})
 _MOVED_NOT_ACTED_ON = frozenset({"MOBILIZE"})  # the passive subject of these is the force, not a target
+_HANDING_VERBS = frozenset({"hand", "extradite", "deliver", "transfer", "surrender", "turn", "return", "repatriate"})
 _TRAVEL_VERBS = frozenset({"arrive", "fly", "travel", "land", "go", "come", "head", "visit", "tour"})
 _UNDER_VERBS = frozenset({"come", "be", "remain", "fall"})  # "came under fire", "was under attack"
 
