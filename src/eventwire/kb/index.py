@@ -109,8 +109,9 @@ def name_index(nlp: Language, names: list[str], key: str | None) -> NameIndex:
 
     def build() -> NameIndex:
         # KB names are lower-cased, and the tokenizer keeps "U.S." and "A.B. Vajpayee" whole only as
-        # written in text: tokenize each name as written in capitals and in title case too.
-        forms = [form for name in names for form in dict.fromkeys((name, name.upper(), name.title()))]
+        # written in text: tokenize each name with full stops as written in capitals and title case too.
+        forms = [form for name in names
+                 for form in (dict.fromkeys((name, name.upper(), name.title())) if "." in name else (name,))]
         return NameIndex([[t.lower_ for t in doc] for doc in nlp.tokenizer.pipe(forms)])
 
     if key is None:
