@@ -738,14 +738,19 @@ class EventFinder:
 # "Japan and the Philippines agreed to hold drills", "Chinese and Pakistani forces began joint drills": each
 # party acts towards the other, so with two or more actors and no one else named, they are the recipients too.
 _JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# "Australia and Indonesia signed a defence pact", "... restored ties": support the parties give each other
+_MUTUAL_SUPPORT = frozenset({"sign", "ratify", "reaffirm", "restore", "establish", "normalise", "normalize",
+                             "initial", "finalise", "finalize", "conclude", "upgrade", "renew"})
 # Verbs whose subject receives the act their object names ("received aid", "faced criticism", "won backing")
 _RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "gain", "earn", "draw", "attract",
                               "face", "suffer", "incur", "endure"})
+_UNDER_VERBS = frozenset({"come", "be", "remain", "fall"})  # "came under fire", "was under attack"
+# A light verb's noun of these types names the act itself ("approved new sanctions", "launched a raid").
 _MATERIAL_ACTS = frozenset({"AID", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"})
 _MOVED_NOT_ACTED_ON = frozenset({"MOBILIZE"})  # the passive subject of these is the force, not a target
+# Verbs whose "to" phrase names who receives what is handed over, and verbs of going to a visit's host.
 _HANDING_VERBS = frozenset({"hand", "extradite", "deliver", "transfer", "surrender", "turn", "return", "repatriate"})
 _TRAVEL_VERBS = frozenset({"arrive", "fly", "travel", "land", "go", "come", "head", "visit", "tour"})
-_UNDER_VERBS = frozenset({"come", "be", "remain", "fall"})  # "came under fire", "was under attack"
 
 
 def _receives(verb: Token) -> bool:
@@ -753,9 +758,6 @@ def _receives(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     return lemma in _RECEIVING_VERBS or (lemma in _UNDER_VERBS and any(
         c.dep_ == "prep" and c.lower_ == "under" for c in verb.children))
-# "Australia and Indonesia signed a defence pact", "... restored ties": support the parties give each other
-_MUTUAL_SUPPORT = frozenset({"sign", "ratify", "reaffirm", "restore", "establish", "normalise", "normalize",
-                             "initial", "finalise", "finalize", "conclude", "upgrade", "renew"})
 
 
 def _each_other(actors: list[Entity]) -> list[Entity]:
