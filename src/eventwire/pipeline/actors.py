@@ -76,11 +76,12 @@ def _best_name(names: list[Name], span: Span, day: dt.date | None = None) -> Nam
     if not ok:
         return None
     best = min(ok, key=lambda n: _KIND_PRIORITY.get(n.kind, 9))
-    if best.kind == "surname" and day is not None:
+    if best.kind == "surname":
         # a surname alone means someone in the news at the time: "Street" in 2024 is not Australia's foreign
-        # minister of 1975-83; a surname two people share ("Kabila", "Mubarak") means the one in office that day
-        people = [n for n in ok if n.kind == "surname" and _topical(n.target, day)]  # type: ignore[arg-type]
-        if len(people) > 1:
+        # minister of 1975-83; a surname two people share ("Kabila", "Mubarak") means the one in office that
+        # day, and no one when the article has no date
+        people = [n for n in ok if n.kind == "surname" and (day is None or _topical(n.target, day))]  # type: ignore[arg-type]
+        if len(people) > 1 and day is not None:
             people = [n for n in people if n.target.office_on(day) is not None]  # type: ignore[union-attr]
         return people[0] if len(people) == 1 else None
     return best
