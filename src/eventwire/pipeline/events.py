@@ -270,6 +270,7 @@ class EventFinder:
         receiver = self._receiving_verb(trig)
         if receiver is not None:
             event.actors, event.recipients = self._received_arguments(analysis, trig, receiver)
+        _visitor_first(analysis, trig.anchor, event)
         event.passive = self._passive
         event.noun = trig.noun
         event.noun_as_argument = trig.noun and trig.token.dep_ in ("nsubj", "dobj", "nsubjpass", "ROOT") and (
@@ -665,6 +666,7 @@ class EventFinder:
                                        for c in verb.children):  # "got tanks from", not "received the envoy"
             root_trigger = _Trigger(verb, Entry(verb.lemma_.lower(), (), best, None, ()), [verb.i], verb)
             event.actors, event.recipients = self._received_arguments(analysis, root_trigger, verb)
+        _visitor_first(analysis, verb, event)
         if not event.actors and verb is not root:
             subject = self._subject(root)
             event.actors = self._entities(analysis, subject) if subject is not None else []
@@ -751,6 +753,15 @@ _MOVED_NOT_ACTED_ON = frozenset({"MOBILIZE"})  # the passive subject of these is
 # Verbs whose "to" phrase names who receives what is handed over, and verbs of going to a visit's host.
 _HANDING_VERBS = frozenset({"hand", "extradite", "deliver", "transfer", "surrender", "turn", "return", "repatriate"})
 _TRAVEL_VERBS = frozenset({"arrive", "fly", "travel", "land", "go", "come", "head", "visit", "tour"})
+_HOSTING_VERBS = frozenset({"host", "receive"})  # "received the envoy": the host is the recipient
+
+
+def _visitor_first(analysis: Analysis, verb: Token, event: Event) -> None:
+    """PLOVER: "the visitor will always be coded as the actor and the host will be the recipient"
+    ("King Hussein received Arafat in Amman", "Hassan was hosted by Ruto")."""
+    if event.type == "CONSULT" and verb.lemma_.lower() in _HOSTING_VERBS and event.recipients and any(
+            c.dep_ in ("dobj", "nsubjpass") and analysis.mention_at(c.i) is not None for c in verb.children):
+        event.actors, event.recipients = event.recipients, event.actors
 
 
 def _receives(verb: Token) -> bool:
