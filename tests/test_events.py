@@ -287,3 +287,10 @@ def test_where_a_visitor_arrives_is_whom_they_visit(code):
 def test_whoever_receives_a_handed_over_person_is_the_recipient(code):
     records = code("Serbia handed over former Bosnian Serb leader Radovan Karadzic to the U.N. war crimes tribunal.")
     assert find(records, "COOPERATE", ["SRB"], ["UNO"]), summary(records)
+
+
+def test_where_an_accord_is_signed_is_a_venue_and_two_sides_of_one_country_support_each_other(code):
+    records = code("Mozambican President Joaquim Chissano and RENAMO leader Afonso Dhlakama signed a peace accord "
+                   "in Rome.")
+    assert find(records, "SUPPORT", ["MOZ"], ["MOZ"]), summary(records)
+    assert not find(records, "SUPPORT", None, ["ITA"]), summary(records)

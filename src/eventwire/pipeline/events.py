@@ -419,7 +419,8 @@ class EventFinder:
             subject = self._subject(verb)
             skip = {t.i for t in subject.subtree} if subject is not None else set()
             # where talks were held is not whom they were held with; where a visitor arrives is whom they visit
-            venue = type_ in ("CONSULT", "AGREE") and verb.lemma_.lower() not in _TRAVEL_VERBS
+            venue = (type_ in ("CONSULT", "AGREE") and verb.lemma_.lower() not in _TRAVEL_VERBS) or (
+                type_ == "SUPPORT" and verb.lemma_.lower() in _MUTUAL_SUPPORT)  # "signed an accord in Rome"
             for child in verb.children:
                 if venue and child.dep_ == "prep" and child.lower_ in _PLACE_WORDS:
                     skip.update(t.i for t in child.subtree)
@@ -773,7 +774,8 @@ def _receives(verb: Token) -> bool:
 
 def _each_other(actors: list[Entity]) -> list[Entity]:
     codes = {a.code for a in actors if a.code}
-    if len(codes) < 2:
+    parties = {(a.code, a.sector, a.entity_text) for a in actors if a.code}
+    if len(codes) < 2 and len(parties) < 2:  # two countries, or two sides of one ("Chissano and Dhlakama")
         return []
     return [replace(a) for a in actors[1:] + actors[:1]]  # the first actor's counterpart comes first
 
