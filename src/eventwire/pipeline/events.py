@@ -774,8 +774,7 @@ def _receives(verb: Token) -> bool:
 
 def _each_other(actors: list[Entity]) -> list[Entity]:
     codes = {a.code for a in actors if a.code}
-    parties = {(a.code, a.sector, a.entity_text) for a in actors if a.code}
-    if len(codes) < 2 and len(parties) < 2:  # two countries, or two sides of one ("Chissano and Dhlakama")
+    if len(codes) < 2:
         return []
     return [replace(a) for a in actors[1:] + actors[:1]]  # the first actor's counterpart comes first
 
