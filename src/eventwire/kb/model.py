@@ -88,6 +88,10 @@ class Person:
         past = [o for o in self.offices if o.end is not None and o.end < day]
         return max(past, key=lambda o: o.end) if past else None
 
+    def first_office_after(self, day: dt.date) -> Office | None:
+        later = [o for o in self.offices if o.start is not None and o.start > day]
+        return min(later, key=lambda o: o.start) if later else None  # type: ignore[arg-type, return-value]
+
 
 @dataclass(frozen=True)
 class Name:

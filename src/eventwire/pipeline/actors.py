@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import geo
-from ..kb import KnowledgeBase, Name, Person
+from ..kb import KnowledgeBase, Name, Person, Region
 from ..kb.index import NameIndex, name_index
 from .model import Analysis, Entity, Mention
 
@@ -106,9 +106,8 @@ def _person_entity(person: Person, text: str, day: dt.date | None) -> Entity:
         last = person.last_office_before(day)
         if last is not None:
             return Entity(last.country, last.sector, text, person.qid, person.name, f"former {last.office}")
-        later = [o for o in person.offices if o.start is not None and o.start > day]
-        if later:  # "Netanyahu" in 1995, before his first term: his country, no office
-            first = min(later, key=lambda o: o.start)  # type: ignore[arg-type, return-value]
+        first = person.first_office_after(day)
+        if first is not None:  # "Netanyahu" in 1995, before his first term: his country, no office
             return Entity(first.country, None, text, person.qid, person.name, None)
     return Entity(None, None, text, person.qid, person.name, None)
 
@@ -140,8 +139,13 @@ def _inside_name(doc: Doc, span: Span) -> bool:
     ent_type = doc[span.start].ent_type_
     if ent_type not in _NAME_LABELS:
         return False
-    ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
+    ent = _entity_at(doc, span.start)
     return ent is not None and (ent.end - ent.start) > (span.end - span.start)
+
+
+def _entity_at(doc: Doc, i: int) -> Span | None:
+    """The named entity the recogniser drew over token ``i``, if any."""
+    return next((e for e in doc.ents if e.start <= i < e.end), None)
 
 
 _NP_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "case", "punct", "npadvmod"}
@@ -218,7 +222,7 @@ class ActorFinder:
             key = name.target.name if kind == "person" else None  # type: ignore[union-attr]
             mentions.append(Mention(span.start, span.end, span.root.i, kind, entity, gender, key))
         # "Okafor said ..." after "Jane Okafor": surnames of people named in full, where NER missed them.
-        taken = {i for m in mentions for i in range(m.start, m.end)}
+        taken = _covered(mentions)
         surnames = {doc[m.end - 1].text: m for m in mentions if m.kind == "person" and m.end - m.start > 1}
         for tok in doc:
             first = surnames.get(tok.text)
@@ -232,19 +236,23 @@ class ActorFinder:
         stands for its authorities, coded as the state it belongs to. Elsewhere it is a place, not an actor
         (the places stage reads it as where things happen). Disputed territories are left out: whose state
         they belong to is the dispute."""
-        taken = {i for m in mentions for i in range(m.start, m.end)}
+        taken = _covered(mentions)
         found: list[Mention] = []
         for tok in doc:
             if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.i in taken or tok.head.pos_ not in ("VERB", "AUX"):
                 continue
-            ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+            ent = _entity_at(doc, tok.i)
             span = ent if ent is not None and ent.root == tok else doc[tok.left_edge.i:tok.i + 1]
-            region = self.kb.region(span.text)
-            if region is None or region.kind not in _ACTING_REGION_KINDS or any(i in taken for i in range(
-                    span.start, span.end)):
+            region = self._acting_region(span.text)
+            if region is None or any(i in taken for i in range(span.start, span.end)):
                 continue
             found.append(Mention(span.start, span.end, tok.i, "region", Entity(region.country, None, span.text)))
         return found
+
+    def _acting_region(self, text: str) -> Region | None:
+        """The KB region ``text`` names, when it is one whose authorities act (not a disputed territory)."""
+        region = self.kb.region(text)
+        return region if region is not None and region.kind in _ACTING_REGION_KINDS else None
 
     def _after_title(self, doc: Doc, span: Span) -> int:
         """Where the name starts in a person span the entity recogniser drew over a title and a country
@@ -363,8 +371,8 @@ class ActorFinder:
                 ):
                     country = other
                 elif other is None and child.dep_ in _MODIFIER_DEPS and child.pos_ == "PROPN" and (
-                    region := self.kb.region(doc[child.left_edge.i:child.i + 1].text)
-                ) is not None and region.kind in _ACTING_REGION_KINDS:
+                    region := self._acting_region(doc[child.left_edge.i:child.i + 1].text)
+                ) is not None:
                     place_code, start = region.country, min(start, child.left_edge.i)  # "Darfur rebels"
                 elif child.dep_ == "amod" and child.lemma_.lower() in _BELONGING:
                     # "a British-owned tanker", "a Greek-flagged ship" (never "Iranian-backed": a backer)

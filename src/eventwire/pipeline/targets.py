@@ -28,7 +28,7 @@ from .phrases import in_prep_phrase
 _PLACE_IS_TARGET = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "PROTEST"}
 # Types that, done at home with no one named, are aimed at the actor's own country.
 _DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "MOBILIZE"}
-# ... and those that courts and police do to the people the text names.
+# ... and those that courts and police do to people (sentences, charges, beatings).
 _JUDGED = {"SANCTION", "ASSAULT", "ACCUSE", "THREATEN"}
 # Sectors that act inside their own country (not diplomats, businesses, foreign-facing bodies).
 _HOME_SECTORS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "PTY", "CVL", "LAB", "EDU", "REL", "MED",
