@@ -91,3 +91,14 @@ def test_courts_and_police_act_on_people_at_home(code):
     assert find(records, "SANCTION", ["RUS"], ["RUS"]), summary(records)
     records = code("Police in Nairobi beat the opposition leader during his arrest.")
     assert find(records, "ASSAULT", ["KEN"], ["KEN"]), summary(records)
+
+
+def test_a_noun_event_word_takes_the_party_its_verb_names(code):
+    # "Ghana's solidarity" names the actor's own country; whom it is with hangs on the verb.
+    records = code("President Akufo-Addo voiced Ghana's solidarity with the Ivorian government in Accra.")
+    assert find(records, "SUPPORT", ["GHA"], ["CIV"])
+
+
+def test_joint_actors_stay_each_others_recipients_when_a_third_party_is_named(code):
+    records = code("Kenyan and Ugandan troops began joint exercises, with British instructors taking part.")
+    assert find(records, "COOPERATE", ["KEN", "UGA"], ["KEN", "UGA"])

@@ -49,6 +49,8 @@ class TargetFinder:
             recipient_codes = {r.code for r in event.recipients if r.code}
             if recipient_codes and not recipient_codes <= actor_codes:
                 continue
+            if recipient_codes and len(actor_codes) > 1 and recipient_codes == actor_codes:
+                continue  # joint actors of a mutual act are each other's recipients
             if recipient_codes:  # the actor aimed at itself: a party the clause names alone does better
                 other = _named_other(analysis, event, self_aimed=True)
                 if other is not None:
@@ -72,6 +74,8 @@ def _named_other(analysis: Analysis, event: Event, self_aimed: bool = False) -> 
         if quote.speaker_token is not None and sent.start <= quote.speaker_token < sent.end:
             told_by.update(t.i for t in doc[quote.speaker_token].subtree)
     top = trigger
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
+        top = trigger.head  # "voiced solidarity with the Sandinista government": the verb's phrases too
     while top.dep_ in ("conj", "xcomp") and top.head.pos_ in ("VERB", "AUX"):
         top = top.head  # "boarded Philippine boats and confiscated their weapons": one clause, two verbs
     subjects = {t.i for verb in {trigger, top} for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")
