@@ -100,5 +100,6 @@ def test_a_noun_event_word_takes_the_party_its_verb_names(code):
 
 
 def test_joint_actors_stay_each_others_recipients_when_a_third_party_is_named(code):
-    records = code("Kenyan and Ugandan troops began joint exercises, with British instructors taking part.")
+    records = code("Kenyan and Ugandan troops began their annual joint exercises, "
+                   "with British instructors taking part.")
     assert find(records, "COOPERATE", ["KEN", "UGA"], ["KEN", "UGA"])
