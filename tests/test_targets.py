@@ -103,3 +103,9 @@ def test_joint_actors_stay_each_others_recipients_when_a_third_party_is_named(co
     records = code("Kenyan and Ugandan troops began their annual joint exercises, "
                    "with British instructors taking part.")
     assert find(records, "COOPERATE", ["KEN", "UGA"], ["KEN", "UGA"])
+
+
+def test_an_eased_blockade_weighs_on_the_place_it_is_of(code):
+    records = code("Egypt eased its blockade of the Gaza Strip on Sunday, letting in fuel and medicine.")
+    (eased,) = find(records, "RETREAT", ["EGY"], ["PSE"])
+    assert eased["event_loc"]["name"] == "Gaza Strip"

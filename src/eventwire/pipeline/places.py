@@ -20,6 +20,8 @@ _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "on
 _MOVE_PREPS = {"to", "into", "toward", "towards"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_TARGETS = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "AID"}
+# Acts whose object's "of" phrase says where they weigh ("lifted the siege of Sarajevo").
+_OF_PLACE_TYPES = {"RETREAT", "COERCE", "ASSAULT", "CONCEDE"}
 # "Western governments", "foreign troops": not the home country's own.
 _NOT_DOMESTIC = {"western", "foreign", "international", "regional", "global", "neighbouring", "neighboring",
                  "allied", "rival", "overseas", "outside", "arab", "african", "asian", "european", "gulf"}
@@ -37,6 +39,14 @@ def _named_by_of(noun: Token) -> Token | None:
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             return next((p for p in prep.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _of_place(noun: Token) -> Token | None:
+    """The name after "of" a noun ("the blockade of the Gaza Strip", "the occupation of Kuwait")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
     return None
 
 
@@ -120,6 +130,10 @@ class PlaceResolver:
                         event.type in _PLACE_TARGETS
                     ):
                         return child  # "shelled Kharkiv": the place attacked
+                    if node is trigger and child.dep_ == "dobj" and event.type in _OF_PLACE_TYPES:
+                        of = _of_place(child) or (_of_place(trigger) if trigger.pos_ == "NOUN" else None)
+                        if of is not None and self._is_place(of):
+                            return of  # "eased its blockade of the Gaza Strip": the place it weighs on
                     if child.dep_ == "prep" and child.lower_ in preps:
                         for pobj in child.children:
                             if pobj.dep_ == "pobj" and self._is_place(pobj):
