@@ -183,3 +183,12 @@ def test_a_surname_alone_means_someone_in_the_news_at_the_time(mentions):
     assert mentions("Rabin said the talks would go on.", dt.date(1994, 1, 1))["Rabin"].code == "ISR"
     assert mentions("Rabin said the talks would go on.", dt.date(2030, 1, 1))["Rabin"].code is None
     assert mentions("Yitzhak Rabin said the talks would go on.", dt.date(2030, 1, 1))["Yitzhak Rabin"].code == "ISR"
+
+
+def test_a_party_name_many_countries_share_belongs_to_the_story(mentions):
+    # "the Communist Party" is China's only in a Chinese story; the Polisario Front is Western Sahara's.
+    found = mentions("Soviet leader Mikhail Gorbachev addressed the Communist Party Central Committee in Moscow.",
+                     dt.date(1987, 10, 21))
+    assert all(e.code != "CHN" for e in found.values())
+    found = mentions("The Polisario Front rejected Morocco's autonomy plan.", dt.date(2007, 4, 11))
+    assert (found["Polisario Front"].code, found["Polisario Front"].sector) == ("ESH", "REB")

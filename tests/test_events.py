@@ -303,3 +303,9 @@ def test_where_an_accord_is_signed_is_a_venue(code):
                    "in Rome.")
     assert find(records, "SUPPORT", ["MOZ"]), summary(records)
     assert not find(records, "SUPPORT", None, ["ITA"]), summary(records)
+
+
+def test_meeting_a_condition_is_not_a_meeting(code):
+    records = code("Chile said it would not admit the inspectors unless its conditions were met.")
+    assert not find(records, "CONSULT")
+    assert not code("Greece has met the conditions for the next loan.")
