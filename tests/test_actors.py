@@ -192,3 +192,8 @@ def test_a_party_name_many_countries_share_belongs_to_the_story(mentions):
     assert all(e.code != "CHN" for e in found.values())
     found = mentions("The Polisario Front rejected Morocco's autonomy plan.", dt.date(2007, 4, 11))
     assert (found["Polisario Front"].code, found["Polisario Front"].sector) == ("ESH", "REB")
+
+
+def test_a_role_placed_in_a_two_word_city_takes_that_citys_country(mentions):
+    found = mentions("A federal grand jury in New York indicted two former ministers on fraud charges.")
+    assert [e.code for text, e in found.items() if "jury" in text] == ["USA"]  # not York, England

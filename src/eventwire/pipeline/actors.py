@@ -388,7 +388,8 @@ class ActorFinder:
                         if other is not None and other.kind in _COUNTRY_KINDS | {"organisation"}:
                             country = other
                         elif other is None and pobj.ent_type_ == "GPE" and child.lower_ == "in":
-                            place = geo.city(pobj.text)  # "police in Lagos"
+                            name = pobj.doc[pobj.left_edge.i:pobj.i + 1].text  # "New York", not "York"
+                            place = geo.city(name) or geo.city(pobj.text)  # "police in Lagos"
                             if place and place["iso3"]:
                                 place_code = place["iso3"]
             entity = Entity(place_code, role.sector, "", None, None, role_word if role.is_title else None)
