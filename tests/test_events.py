@@ -309,3 +309,9 @@ def test_meeting_a_condition_is_not_a_meeting(code):
     records = code("Chile said it would not admit the inspectors unless its conditions were met.")
     assert not find(records, "CONSULT")
     assert not code("Greece has met the conditions for the next loan.")
+
+
+def test_a_call_made_to_discuss_something_is_one_consultation(code):
+    records = code("Kenya's president telephoned his Tanzanian counterpart on Sunday to discuss the border dispute.")
+    assert len(find(records, "CONSULT")) == 1
+    assert find(records, "CONSULT", ["KEN"], ["TZA"])
