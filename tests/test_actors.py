@@ -197,3 +197,8 @@ def test_a_party_name_many_countries_share_belongs_to_the_story(mentions):
 def test_a_role_placed_in_a_two_word_city_takes_that_citys_country(mentions):
     found = mentions("A federal grand jury in New York indicted two former ministers on fraud charges.")
     assert [e.code for text, e in found.items() if "jury" in text] == ["USA"]  # not York, England
+
+
+def test_former_capitals_stand_for_their_governments(mentions):
+    found = mentions("Bonn recognised Slovenia and Croatia on Monday.", dt.date(1991, 12, 23))
+    assert (found["Bonn"].code, found["Bonn"].sector) == ("DEU", "GOV")
