@@ -315,3 +315,11 @@ def test_a_call_made_to_discuss_something_is_one_consultation(code):
     records = code("Kenya's president telephoned his Tanzanian counterpart on Sunday to discuss the border dispute.")
     assert len(find(records, "CONSULT")) == 1
     assert find(records, "CONSULT", ["KEN"], ["TZA"])
+
+
+def test_a_force_that_moves_by_itself_is_mobilised(code):
+    records = code("A French naval task force sailed from Toulon on Monday for the eastern Mediterranean.")
+    assert find(records, "MOBILIZE", ["FRA"])
+    records = code("Ethiopian troops landed in Somalia's Puntland region on Thursday.")
+    (landing,) = find(records, "MOBILIZE", ["ETH"], ["SOM"])
+    assert landing["event_loc"]["country"] == "SOM"

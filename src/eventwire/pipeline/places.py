@@ -29,7 +29,8 @@ _CIVIL_SECTORS = {"CVL", "LAB", "EDU", "OPP", "PTY", "REL", "SOC", "MED", "HLH"}
 
 
 _GENERIC_PLACES = {"city", "town", "village", "region", "province", "district", "state", "capital", "port",
-                   "island", "islands", "area", "county", "municipality", "strip", "enclave", "outskirts"}
+                   "island", "islands", "area", "county", "municipality", "strip", "enclave", "outskirts",
+                   "peninsula", "valley", "coast", "highlands", "desert", "delta"}
 
 
 def _named_by_of(noun: Token) -> Token | None:
@@ -159,6 +160,10 @@ class PlaceResolver:
     def _is_place(self, tok: Token) -> bool:
         if tok.ent_type_ in _PLACE_LABELS:
             return True
+        if tok.lemma_.lower() in _GENERIC_PLACES and any(  # "Sri Lanka's Jaffna peninsula"
+            c.dep_ in ("poss", "compound") and c.ent_type_ in _PLACE_LABELS for c in tok.children
+        ):
+            return True
         if tok.lemma_.lower() in ("border", "frontier", "capital"):
             return any(c.dep_ in ("amod", "compound", "poss") for c in tok.children)
         names = self.kb.lookup(tok.text)
@@ -192,6 +197,12 @@ class PlaceResolver:
             return {"name": region.name, "country": region.country, "lat": region.lat, "lon": region.lon,
                     "geonameid": None, "precision": "region"}
         for child in tok.children:  # "Mogadishu's Lido beach", "the outskirts of Culiacán"
+            if child.dep_ == "poss" and child.ent_type_ in _PLACE_LABELS:  # "Sri Lanka's Jaffna peninsula"
+                owner = tok.doc[child.left_edge.i:child.i + 1].text
+                country = next((n.target for n in self.kb.lookup(owner) if n.kind == "country"), None)
+                if country is not None:
+                    return {"name": _phrase(tok), "country": country.code, "lat": None, "lon": None,
+                            "geonameid": None, "precision": "region"}
             if child.dep_ in ("poss", "compound", "prep"):
                 for cand in [child] + [g for g in child.children if g.dep_ == "pobj"]:
                     city = geo.city(cand.text, near)
