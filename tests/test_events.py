@@ -323,3 +323,9 @@ def test_a_force_that_moves_by_itself_is_mobilised(code):
     records = code("Ethiopian troops landed in Somalia's Puntland region on Thursday.")
     (landing,) = find(records, "MOBILIZE", ["ETH"], ["SOM"])
     assert landing["event_loc"]["country"] == "SOM"
+
+
+def test_camping_out_and_staying_away_are_protests(code):
+    assert find(code("Thousands of opposition supporters camped out in central Tbilisi for a fourth night."),
+                "PROTEST", ["GEO"])
+    assert find(code("Iran said its athletes would stay away from the games in protest."), "PROTEST", ["IRN"])
