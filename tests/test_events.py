@@ -329,3 +329,14 @@ def test_camping_out_and_staying_away_are_protests(code):
     assert find(code("Thousands of opposition supporters camped out in central Tbilisi for a fourth night."),
                 "PROTEST", ["GEO"])
     assert find(code("Iran said its athletes would stay away from the games in protest."), "PROTEST", ["IRN"])
+
+
+def test_a_government_official_telling_of_what_will_be_granted_is_the_government_granting_it(code):
+    records = code("Exiled opposition leaders will be allowed to return to Bolivia, "
+                   "Interior Minister Eduardo Valdivia announced.")
+    assert find(records, "CONCEDE", ["BOL"])
+
+
+def test_whoever_tells_of_a_killing_did_not_do_it(code):
+    records = code("Ten people were killed in the attack, the Nigerian information minister said.")
+    assert not [r for r in records if any(a["code"] == "NGA" and a["sector"] == "GOV" for a in r["actor"])]

@@ -99,6 +99,12 @@ class EventFinder:
 
     def _finish(self, analysis: Analysis, event: Event) -> bool:
         """Fill in recipients the sentence implies; say whether the event is worth keeping."""
+        trigger = analysis.doc[event.trigger]
+        if not event.actors and event.type in _GRANTED and event.speaker is not None and (
+            event.speaker.sector == "GOV" and any(c.dep_ == "nsubjpass" for c in trigger.children)
+            and not any(c.dep_ == "agent" for c in trigger.children)
+        ):  # "exiled politicians will be allowed to return, the interior minister announced": the government
+            event.actors = [replace(event.speaker)]
         if not event.recipients and event.quad in (1, 3):
             event.recipients = self._earlier_actor(analysis, analysis.doc[event.trigger], event)
         if not any(r.code for r in event.recipients) and (event.type in _JOINT_TYPES or (
@@ -668,7 +674,9 @@ class EventFinder:
             root_trigger = _Trigger(verb, Entry(verb.lemma_.lower(), (), best, None, ()), [verb.i], verb)
             event.actors, event.recipients = self._received_arguments(analysis, root_trigger, verb)
         _visitor_first(analysis, verb, event)
-        if not event.actors and verb is not root:
+        unnamed_doer = any(c.dep_ == "nsubjpass" for c in verb.children) and not any(
+            c.dep_ == "agent" for c in verb.children)  # "ten people were killed, police said": not by the police
+        if not event.actors and verb is not root and not (unnamed_doer and best in ("ASSAULT", "COERCE")):
             subject = self._subject(root)
             event.actors = self._entities(analysis, subject) if subject is not None else []
         if not event.actors and verb.pos_ in ("NOUN", "PROPN"):  # a sentence the parser rooted on a noun
@@ -751,6 +759,8 @@ _JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # "Australia and Indonesia signed a defence pact", "... restored ties": support the parties give each other
 _MUTUAL_SUPPORT = frozenset({"sign", "ratify", "reaffirm", "restore", "establish", "normalise", "normalize",
                              "initial", "finalise", "finalize", "conclude", "upgrade", "renew"})
+# What a government grants, told in the passive by one of its officials ("will be allowed to return").
+_GRANTED = frozenset({"CONCEDE", "RETREAT"})
 # Verbs whose subject receives the act their object names ("received aid", "faced criticism", "won backing")
 _RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "gain", "earn", "draw", "attract",
                               "face", "suffer", "incur", "endure"})
