@@ -202,3 +202,8 @@ def test_a_role_placed_in_a_two_word_city_takes_that_citys_country(mentions):
 def test_former_capitals_stand_for_their_governments(mentions):
     found = mentions("Bonn recognised Slovenia and Croatia on Monday.", dt.date(1991, 12, 23))
     assert (found["Bonn"].code, found["Bonn"].sector) == ("DEU", "GOV")
+
+
+def test_ethnic_adjectives_of_one_conflict_take_its_country(mentions):
+    found = mentions("Tamil groups demanded a homeland, and Sikh militants attacked a bus.", dt.date(1986, 3, 1))
+    assert [found[k].code for k in ("Tamil", "Sikh militants")] == ["LKA", "IND"]
