@@ -340,3 +340,7 @@ def test_a_government_official_telling_of_what_will_be_granted_is_the_government
 def test_whoever_tells_of_a_killing_did_not_do_it(code):
     records = code("Ten people were killed in the attack, the Nigerian information minister said.")
     assert not [r for r in records if any(a["code"] == "NGA" and a["sector"] == "GOV" for a in r["actor"])]
+
+
+def test_a_lender_approving_a_credit_gives_aid(code):
+    assert find(code("The World Bank approved a 200 million dollar credit for Ghana."), "AID", ["WBK"], ["GHA"])
