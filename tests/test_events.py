@@ -344,3 +344,8 @@ def test_whoever_tells_of_a_killing_did_not_do_it(code):
 
 def test_a_lender_approving_a_credit_gives_aid(code):
     assert find(code("The World Bank approved a 200 million dollar credit for Ghana."), "AID", ["WBK"], ["GHA"])
+
+
+def test_what_an_act_is_meant_to_do_is_not_yet_an_event(code):
+    records = code("Turkey sent troops into northern Iraq to arrest PKK fighters.")
+    assert find(records, "MOBILIZE") and not find(records, "COERCE")

@@ -700,12 +700,15 @@ class EventFinder:
         for i in list(events):  # "shelled Kharkiv, killing four civilians": one assault
             tok = doc[i]
             head = events.get(tok.head.i) if tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" else None
-            purpose = events.get(tok.head.i) if tok.dep_ == "advcl" and tok.tag_ == "VB" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) else None
-            if purpose is not None and purpose is not events[i] and purpose.type == events[i].type and (
-                any(r.code for r in purpose.recipients) and not any(r.code for r in events[i].recipients)
+            served = events.get(tok.head.i) if tok.dep_ == "advcl" and tok.tag_ == "VB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) else None  # "... to discuss"
+            if served is not None and served is not events[i] and served.type == events[i].type and (
+                any(r.code for r in served.recipients) and not any(r.code for r in events[i].recipients)
             ):  # "telephoned his Indian counterpart to discuss ...": one consultation, with whom the verb says
                 del events[i]
+                continue
+            if served is not None and served is not events[i] and served.type != events[i].type and served.actors:
+                del events[i]  # "sent paratroopers to round up deserters": the round-up is only intended
                 continue
             if head is not None and head is not events[i] and head.type == events[i].type:
                 for r in events[i].recipients:
