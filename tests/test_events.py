@@ -349,3 +349,9 @@ def test_a_lender_approving_a_credit_gives_aid(code):
 def test_what_an_act_is_meant_to_do_is_not_yet_an_event(code):
     records = code("Turkey sent troops into northern Iraq to arrest PKK fighters.")
     assert find(records, "MOBILIZE") and not find(records, "COERCE")
+
+
+def test_two_states_opening_a_crossing_between_them_cooperate(code):
+    records = code("Turkey and Armenia reopened their shared border crossing on Friday.")
+    assert find(records, "COOPERATE", ["TUR", "ARM"], ["TUR", "ARM"])
+    assert find(code("Israel opened the Kerem Shalom crossing to aid trucks."), "RETREAT", ["ISR"])

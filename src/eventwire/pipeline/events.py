@@ -107,6 +107,11 @@ class EventFinder:
             event.actors = [replace(event.speaker)]
         if not event.recipients and event.quad in (1, 3):
             event.recipients = self._earlier_actor(analysis, analysis.doc[event.trigger], event)
+        if event.type == "RETREAT" and trigger.lemma_.lower() in ("open", "reopen") and len(
+            {a.code for a in event.actors if a.code}
+        ) > 1:  # "Kazakhstan and China opened a railway crossing": a link two states make, not one's concession
+            event.secondary = ["RETREAT", *event.secondary]
+            event.type, event.modes = "COOPERATE", []
         if not any(r.code for r in event.recipients) and (event.type in _JOINT_TYPES or (
                 event.type == "SUPPORT" and analysis.doc[event.trigger].lemma_.lower() in _MUTUAL_SUPPORT)):
             event.recipients = _each_other(event.actors) or event.recipients
