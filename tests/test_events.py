@@ -355,3 +355,8 @@ def test_two_states_opening_a_crossing_between_them_cooperate(code):
     records = code("Turkey and Armenia reopened their shared border crossing on Friday.")
     assert find(records, "COOPERATE", ["TUR", "ARM"], ["TUR", "ARM"])
     assert find(code("Israel opened the Kerem Shalom crossing to aid trucks."), "RETREAT", ["ISR"])
+
+
+def test_two_sides_that_clash_fight_each_other(code):
+    records = code("Armenian and Azerbaijani forces clashed on the border on Tuesday.")
+    assert find(records, "ASSAULT", ["ARM", "AZE"], ["ARM", "AZE"])

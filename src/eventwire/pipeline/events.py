@@ -113,7 +113,8 @@ class EventFinder:
             event.secondary = ["RETREAT", *event.secondary]
             event.type, event.modes = "COOPERATE", []
         if not any(r.code for r in event.recipients) and (event.type in _JOINT_TYPES or (
-                event.type == "SUPPORT" and analysis.doc[event.trigger].lemma_.lower() in _MUTUAL_SUPPORT)):
+                event.type == "SUPPORT" and analysis.doc[event.trigger].lemma_.lower() in _MUTUAL_SUPPORT) or (
+                event.type == "ASSAULT" and analysis.doc[event.trigger].lemma_.lower() in _MUTUAL_FIGHT)):
             event.recipients = _each_other(event.actors) or event.recipients
         return _worth_keeping(event)
 
@@ -769,6 +770,8 @@ _MUTUAL_SUPPORT = frozenset({"sign", "ratify", "reaffirm", "restore", "establish
                              "initial", "finalise", "finalize", "conclude", "upgrade", "renew"})
 # What a government grants, told in the passive by one of its officials ("will be allowed to return").
 _GRANTED = frozenset({"CONCEDE", "RETREAT"})
+# "Armenian and Azerbaijani forces clashed", "traded fire": each side fights the other
+_MUTUAL_FIGHT = frozenset({"clash", "skirmish", "fight", "battle", "trade", "exchange", "fighting"})
 # Verbs whose subject receives the act their object names ("received aid", "faced criticism", "won backing")
 _RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "gain", "earn", "draw", "attract",
                               "face", "suffer", "incur", "endure"})
