@@ -207,3 +207,9 @@ def test_former_capitals_stand_for_their_governments(mentions):
 def test_ethnic_adjectives_of_one_conflict_take_its_country(mentions):
     found = mentions("Tamil groups demanded a homeland, and Sikh militants attacked a bus.", dt.date(1986, 3, 1))
     assert [found[k].code for k in ("Tamil", "Sikh militants")] == ["LKA", "IND"]
+
+
+def test_a_surname_means_the_person_the_article_named_in_full_not_a_namesake_in_the_kb(mentions):
+    found = mentions("Roman Catholic bishop Rolando Álvarez refused to board the plane. The Vatican expressed "
+                     "concern about the sentencing of Álvarez.", dt.date(2023, 2, 10))  # as was a Dominican minister
+    assert found["Álvarez"].code != "DOM"

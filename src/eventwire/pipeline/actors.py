@@ -535,8 +535,11 @@ class ActorFinder:
             if m.kind != "person":
                 continue
             text = doc[m.head].text if m.end - m.start > 1 else doc[m.start:m.end].text
-            # A bare surname of someone named in full earlier: reuse that person.
-            if m.end - m.start == 1 and m.entity.identifier_text is None and text in full_names:
+            # A bare surname of someone named in full earlier: reuse that person, also over someone else the
+            # KB knows by that surname ("Bishop Rolando Álvarez ... Álvarez" is not a Dominican minister)
+            if m.end - m.start == 1 and text in full_names and (
+                m.entity.identifier_text is None or full_names[text].person_key != m.person_key
+            ):
                 self._reuse(m, full_names[text])
             name_tokens = [t for t in doc[m.start:m.end] if t.ent_type_ == "PERSON" or t.i == m.head]
             if name_tokens:
