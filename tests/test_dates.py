@@ -74,3 +74,30 @@ def test_explicit_date_with_year_resolves_without_publication_date():
 
 def test_words_that_are_not_a_date_give_none():
     assert resolve("the coming months of talks", MONDAY) is None
+
+
+@pytest.fixture(scope="module")
+def dated(coder):
+    from eventwire import Article
+
+    def _dated(text: str, published: dt.date = dt.date(2023, 3, 21)):  # a Tuesday
+        records = coder.code(Article(id="d", text=text, published=published)).records
+        return [(r["event"][0], r["date"], r["date_precision"]) for r in records]
+    return _dated
+
+
+def test_a_duration_is_not_the_date(dated):
+    assert ("PROTEST", "2023-03-15", "day") in dated(
+        "Dock workers held a one-day strike on Wednesday last week against the tax increases.")
+
+
+def test_a_date_the_parser_hung_on_the_subject_dates_the_verb(dated):
+    assert ("SANCTION", "2023-03-20", "day") in dated(
+        "Moldova on Monday expelled two Russian diplomats and downgraded relations with Moscow.")
+
+
+def test_later_acts_in_a_story_take_the_leads_day_and_reactions_the_publication_day(dated):
+    found = dated("Protesters stormed the parliament in Nairobi on Monday. Police arrested 50 people. "
+                  "The opposition condemned the arrests.")
+    assert ("COERCE", "2023-03-20", "story") in found
+    assert ("ACCUSE", "2023-03-21", "published") in found

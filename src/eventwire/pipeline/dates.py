@@ -101,22 +101,30 @@ def _explicit(low: str, published: dt.date | None, future: bool) -> tuple[dt.dat
     return dt.date(day.year, 1, 1), "year"
 
 
+_STORY_DAYS = 7  # a lead dated more than a week before publication is not the story's day
+
+
 class DateResolver:
     """Pipeline stage: sets ``date``, ``date_text`` and ``date_precision`` on each event.
 
     The date comes from, in order: date words attached to the event's words or to the verb that
-    reports it; the only date words in the same sentence; the publication date (``"published"``)."""
+    reports it; the only date words in the same sentence; for a material act told later in the article,
+    the day of the first event it dates within the week before publication (``"story"``: a wire story's
+    lead sets the day of the acts its later sentences tell of; statements and reactions keep the
+    publication date); the publication date (``"published"``)."""
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.doc
         dates_by_sentence: dict[int, list[Span]] = {}
-        for ent in doc.ents:
-            if ent.label_ in ("DATE", "TIME"):
-                dates_by_sentence.setdefault(analysis.sentence_of(ent.start), []).append(ent)
         published = analysis.article.published
-        for event in analysis.events:
+        for ent in doc.ents:
+            if ent.label_ in ("DATE", "TIME") and resolve(ent.text, published) is not None:  # not "one-day"
+                dates_by_sentence.setdefault(analysis.sentence_of(ent.start), []).append(ent)
+        story: tuple[dt.date, str] | None = None  # the day of the first event the article dates
+        for event in sorted(analysis.events, key=lambda e: e.trigger):
             candidates = dates_by_sentence.get(event.sentence, [])
-            chosen, of_speech = self._governing_date(doc[event.trigger], candidates)
+            chosen, of_speech = self._governing_date(doc[event.trigger], candidates,
+                                                     [doc[i] for i in event.trigger_tokens])
             if chosen is None and len(candidates) == 1:
                 chosen, of_speech = candidates[0], False
             if chosen is not None:
@@ -125,14 +133,23 @@ class DateResolver:
                 if resolved is not None:
                     event.date, event.date_precision = resolved
                     event.date_text = chosen.text
+                    if story is None and event.date_precision == "day" and not event.future and (
+                        published is None or event.date is None or 0 <= (published - event.date).days <= _STORY_DAYS
+                    ) and event.date is not None:
+                        story = (event.date, chosen.text)
                     continue
+            if story is not None and not event.future and event.sentence > 0 and event.quad in (2, 4):
+                # "Police arrested 50 people overnight" after a lead "... stormed parliament on Tuesday"
+                event.date, event.date_precision, event.date_text = story[0], "story", story[1]
+                continue
             if published is not None:
                 event.date, event.date_precision = published, "published"
             else:
                 event.date, event.date_precision = None, "unresolved"
         return analysis
 
-    def _governing_date(self, trigger: Token, dates: list[Span]) -> tuple[Span | None, bool]:
+    def _governing_date(self, trigger: Token, dates: list[Span],
+                        words: list[Token] = ()) -> tuple[Span | None, bool]:  # type: ignore[assignment]
         """The date phrase attached to the trigger or to the words that govern it, up to (and then
         including) the verb of saying: "told Commons on Monday that it had decided to supply". The flag
         says whether it dates the verb of saying rather than the event."""
@@ -151,6 +168,8 @@ class DateResolver:
                     chain.append(node.head)
                 break
         rank = {tok.i: n for n, tok in enumerate(chain)}
+        for word in words:  # "held a one-day strike on Wednesday": the event's own noun
+            rank.setdefault(word.i, 0)
         best: tuple[int, int, Span] | None = None
         for span in dates:
             attach = span.root.head if span.root.dep_ == "pobj" else span.root
@@ -160,6 +179,8 @@ class DateResolver:
                 attach = attach.head
             elif attach.dep_ in ("npadvmod", "tmod", "advmod", "nmod", "compound", "nummod", "pobj"):
                 attach = attach.head
+            if attach.dep_ in ("nsubj", "nsubjpass") and attach.i not in rank:
+                attach = attach.head  # "Russia on Monday ordered ...", parsed as "Russia on Monday"
             if attach.i not in rank:
                 continue
             key = (rank[attach.i], abs(span.start - trigger.i))
