@@ -58,3 +58,20 @@ def test_an_attribution_after_the_words_it_reports_gives_the_speaker(coder):
     assert quote["speaker"]["identifier_text"] == "Espen Barth Eide"
     sent = [r for r in result.records if r["actor"] and r["actor"][0]["code"] == "NOR"]
     assert sent and sent[0]["markers"]["reported"] and sent[0]["speaker"]["identifier_text"] == "Espen Barth Eide"
+
+
+def _quotes(coder, text: str) -> dict[str, dict | None]:
+    coded_ = coder.code(Article(id="q2", text=text, published=dt.date(2024, 5, 27)))
+    return {q["text"]: q["speaker"] for q in coded_.quotes}
+
+
+def test_words_quoted_inside_a_clause_are_the_clause_subjects(coder):
+    quotes = _quotes(coder, "Japanese Prime Minister Fumio Kishida called the launch “an outrageous act”.")
+    assert quotes["an outrageous act"]["code"] == "JPN"
+
+
+def test_a_pronoun_speaker_names_the_person_and_not_a_name_inside_the_quote(coder):
+    quotes = _quotes(coder, "Archbishop Bagrat Galstanyan led the march on Sunday. “If we had two more buses "
+                            "for Kharkiv, we would not be here,” he told the crowd.")
+    (speaker,) = quotes.values()
+    assert speaker["entity_text"] == "Bagrat Galstanyan"

@@ -18,6 +18,7 @@ from .. import geo
 from ..kb import KnowledgeBase, Name, Person, Region
 from ..kb.index import NameIndex, name_index
 from .model import Analysis, Entity, Mention
+from .phrases import quoted_spans
 
 # Which reading of an ambiguous name wins ("Georgia" the country over a person of that name, ...).
 _KIND_PRIORITY = {"person": 0, "organisation": 1, "metonym": 2, "capital": 3, "country": 4,
@@ -620,8 +621,11 @@ class ActorFinder:
         return Mention(tok.i, tok.i + 1, tok.i, kind, entity, target.gender, target.person_key)
 
     def _antecedent_person(self, doc: Doc, mentions: list[Mention], tok: Token, gender: str) -> Mention | None:
+        # a pronoun outside quotation marks does not point to a name inside them ("... for Kharkiv," he said)
+        quoted = [(s, e) for s, e in quoted_spans(doc.text) if not s <= tok.idx < e]
         candidates = [m for m in mentions if m.end <= tok.i and m.person_key
-                      and (m.gender in (None, gender)) and tok.i - m.end < 120]
+                      and (m.gender in (None, gender)) and tok.i - m.end < 120
+                      and not any(s <= doc[m.start].idx < e for s, e in quoted)]
         if not candidates:
             return None
         # "..., he said": prefer the last person who was speaking.

@@ -2,9 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
+from functools import lru_cache
 
 from spacy.tokens import Token
+
+# A quote does not run across a blank line; the opening mark follows a space, a line start or a colon.
+QUOTE_RES = (
+    re.compile(r"“([^“”]{3,}?)”"),
+    re.compile(r'(?:(?<=^)|(?<=[\s(:—–-]))"([^"\n]{3,}?(?:\n(?!\n)[^"\n]*?)*?)"', re.MULTILINE),
+)
+
+
+@lru_cache(maxsize=64)
+def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Character spans of the words inside quotation marks, in order, none inside another."""
+    spans: list[tuple[int, int]] = []
+    for pattern in QUOTE_RES:
+        for match in pattern.finditer(text):
+            if "\n\n" in match.group(1) or any(s <= match.start() < e for s, e in spans):
+                continue
+            spans.append((match.start(1), match.end(1)))
+    return tuple(sorted(spans))
 
 
 def in_prep_phrase(tok: Token, above: Token, preps: Collection[str]) -> bool:

@@ -4,19 +4,13 @@
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
 from .model import Analysis, Entity, Mention, Quote
+from .phrases import quoted_spans
 
-# A quote does not run across a blank line; the opening mark follows a space, a line start or a colon.
-_QUOTE_RES = (
-    re.compile(r"“([^“”]{3,}?)”"),
-    re.compile(r'(?:(?<=^)|(?<=[\s(:—–-]))"([^"\n]{3,}?(?:\n(?!\n)[^"\n]*?)*?)"', re.MULTILINE),
-)
 _SPEAKER_DEPS = {"nsubj", "nsubjpass"}
 
 
@@ -82,13 +76,7 @@ class QuoteFinder:
         return self._ids
 
     def _direct_quotes(self, analysis: Analysis, doc: Doc) -> list[tuple[Quote, list[int]]]:
-        spans: list[tuple[int, int]] = []
-        for pattern in _QUOTE_RES:
-            for match in pattern.finditer(doc.text):
-                if "\n\n" in match.group(1) or any(s <= match.start() < e for s, e in spans):
-                    continue
-                spans.append((match.start(1), match.end(1)))
-        spans.sort()
+        spans = quoted_spans(doc.text)
         found: list[tuple[Quote, list[int]]] = []
         for start, end in spans:
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -125,6 +113,17 @@ class QuoteFinder:
                 subject = _subject(tok)
                 if subject is not None and subject.idx < start:
                     return subject
+        # words quoted inside a clause ("called the launch “an outrageous act”"): whoever the clause's verb
+        # has as its subject said them
+        inside = set(tokens)
+        heads = [doc[i].head for i in tokens if doc[i].head.i not in inside]
+        node = heads[0] if len(heads) == 1 else None
+        while node is not None and node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head
+        if node is not None and node.pos_ in ("VERB", "AUX") and node.i not in inside:
+            subject = _subject(node)
+            if subject is not None and subject.i not in inside and subject.dep_ == "nsubj":
+                return subject
         return None
 
 
@@ -156,4 +155,8 @@ def _speaker_entity(analysis: Analysis, tok: Token) -> Entity | None:
             mention = analysis.mention_at(child.i)
             if mention is not None:
                 break
-    return mention.entity if mention is not None else None
+    if mention is None:
+        return None
+    if mention.kind == "pronoun" and mention.person_key:  # "..., he said": the person named before
+        return Entity(**{**mention.entity.to_dict(), "entity_text": mention.person_key})
+    return mention.entity
