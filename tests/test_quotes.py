@@ -75,3 +75,15 @@ def test_a_pronoun_speaker_names_the_person_and_not_a_name_inside_the_quote(code
                             "for Kharkiv, we would not be here,” he told the crowd.")
     (speaker,) = quotes.values()
     assert speaker["entity_text"] == "Bagrat Galstanyan"
+
+
+def test_quoted_words_in_a_clause_hanging_from_the_main_verb_are_its_subjects(coder):
+    quotes = _quotes(coder, "Moldova expelled two Russian diplomats, accusing Moscow of “open hostility”.")
+    assert quotes["open hostility"]["code"] == "MDA"
+
+
+def test_a_second_subject_the_parser_found_inside_the_quote_is_not_the_speaker(coder):
+    quotes = _quotes(coder, "“Hezbollah will pay a heavy price for this, one it has not paid until now,” Israeli "
+                            "Prime Minister Benjamin Netanyahu said during a visit to the town on Monday.")
+    (speaker,) = quotes.values()
+    assert speaker["code"] == "ISR"

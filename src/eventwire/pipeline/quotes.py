@@ -105,7 +105,9 @@ class QuoteFinder:
             analysis.sentences[analysis.sentence_of(tokens[0])])
         for tok in last_sent:
             if tok.idx > end and tok.lemma_.lower() in self.speech_verbs:
-                subject = _subject(tok)
+                # the parser may give the verb a second subject inside the quote ("..., one it has not paid,”)
+                subjects = [c for c in tok.children if c.dep_ in _SPEAKER_DEPS and not start <= c.idx < end]
+                subject = subjects[-1] if subjects else _subject(tok)
                 if subject is not None and not start <= subject.idx < end:
                     return subject
         for tok in first_sent:
@@ -118,12 +120,18 @@ class QuoteFinder:
         inside = set(tokens)
         heads = [doc[i].head for i in tokens if doc[i].head.i not in inside]
         node = heads[0] if len(heads) == 1 else None
-        while node is not None and node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        for _ in range(8):  # up through "accusing ...", "to protest against ..." to the verb with a subject
+            if node is None or node.i in inside:
+                return None
+            if node.pos_ in ("VERB", "AUX"):
+                subject = _subject(node)
+                if subject is not None:
+                    return subject if subject.i not in inside and subject.dep_ == "nsubj" else None
+                if node.dep_ not in ("advcl", "xcomp", "acl", "conj"):
+                    return None
+            if node.head.i == node.i:
+                return None
             node = node.head
-        if node is not None and node.pos_ in ("VERB", "AUX") and node.i not in inside:
-            subject = _subject(node)
-            if subject is not None and subject.i not in inside and subject.dep_ == "nsubj":
-                return subject
         return None
 
 
