@@ -109,3 +109,8 @@ def test_an_eased_blockade_weighs_on_the_place_it_is_of(code):
     records = code("Egypt eased its blockade of the Gaza Strip on Sunday, letting in fuel and medicine.")
     (eased,) = find(records, "RETREAT", ["EGY"], ["PSE"])
     assert eased["event_loc"]["name"] == "Gaza Strip"
+
+
+def test_whom_an_act_answers_is_its_target(code):
+    records = code("Pakistan carried out five nuclear tests on Thursday in response to India's tests last month.")
+    assert find(records, "MOBILIZE", ["PAK"], ["IND"])

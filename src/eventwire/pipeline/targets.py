@@ -37,6 +37,7 @@ _HOME_SECTORS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "PTY", "
 _CLAUSES = {"advcl", "acl", "relcl", "ccomp", "parataxis", "csubj"}
 _ANOTHER_EVENT = {"after", "before", "despite", "amid", "following", "since", "until", "ahead"}
 _WHERE = {"in", "at", "on", "near", "inside", "across", "around", "along", "within", "through", "during"}
+_ANSWER_NOUNS = {"response", "reply", "reaction", "retaliation", "answer", "protest"}
 _PLACE_KINDS = {"country", "capital", "city", "place"}
 
 
@@ -91,7 +92,7 @@ def _named_other(analysis: Analysis, event: Event, self_aimed: bool = False) -> 
             continue
         if m.head in told_by or m.head in other_events:
             continue
-        if m.kind in _PLACE_KINDS and in_prep_phrase(doc[m.head], sent.root, _WHERE):
+        if m.kind in _PLACE_KINDS and in_prep_phrase(doc[m.head], sent.root, _WHERE) and not _answered(doc[m.head]):
             continue  # "met on the island of St Vincent": where it happened, not whom it was aimed at
         rank = 0 if m.head in under else 1 if m.head in scope else 2
         if rank == 2 and self_aimed:
@@ -104,6 +105,12 @@ def _named_other(analysis: Analysis, event: Event, self_aimed: bool = False) -> 
     mention = min(candidates, key=lambda c: (c[0], c[1]))[2]
     return Entity(mention.entity.code, mention.entity.sector, doc[mention.start:mention.end].text,
                   mention.entity.identifier_id, mention.entity.identifier_text)
+
+
+def _answered(tok: Token) -> bool:
+    """``tok`` names whom an act answers: "in response to India's tests", "in retaliation for Iran's strike"."""
+    prep = next((a for a in tok.ancestors if a.dep_ == "prep" and a.lower_ != "of"), None)
+    return prep is not None and prep.lower_ in ("to", "for") and prep.head.lemma_.lower() in _ANSWER_NOUNS
 
 
 def _other_clauses(verb: Token) -> set[int]:
