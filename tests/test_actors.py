@@ -213,3 +213,11 @@ def test_a_surname_means_the_person_the_article_named_in_full_not_a_namesake_in_
     found = mentions("Roman Catholic bishop Rolando Álvarez refused to board the plane. The Vatican expressed "
                      "concern about the sentencing of Álvarez.", dt.date(2023, 2, 10))  # as was a Dominican minister
     assert found["Álvarez"].code != "DOM"
+
+
+def test_with_no_date_a_person_who_served_one_country_stands_for_it(mentions):
+    found = mentions("President Laurent Gbagbo rejected the peace plan.", None)
+    assert [e.code for text, e in found.items() if "Gbagbo" in text] == ["CIV"]
+    # with no date, a bare surname is only someone in office today
+    found = mentions("Gbagbo rejected the peace plan.", None)
+    assert all(e.code is None for text, e in found.items() if "Gbagbo" in text)

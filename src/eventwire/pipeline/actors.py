@@ -80,8 +80,10 @@ def _best_name(names: list[Name], span: Span, day: dt.date | None = None) -> Nam
     if best.kind == "surname":
         # a surname alone means someone in the news at the time: "Street" in 2024 is not Australia's foreign
         # minister of 1975-83; a surname two people share ("Kabila", "Mubarak") means the one in office that
-        # day, and no one when the article has no date
-        people = [n for n in ok if n.kind == "surname" and (day is None or _topical(n.target, day))]  # type: ignore[arg-type]
+        # day, and no one when the article has no date; with no date, only someone in office today (a name the
+        # KB knows only from the past would stand for no country and hide the words around it)
+        people = [n for n in ok if n.kind == "surname" and (
+            _topical(n.target, day) if day is not None else n.target.office_on(None) is not None)]  # type: ignore[arg-type, union-attr]
         if len(people) > 1 and day is not None:
             people = [n for n in people if n.target.office_on(day) is not None]  # type: ignore[union-attr]
         return people[0] if len(people) == 1 else None
@@ -110,6 +112,11 @@ def _person_entity(person: Person, text: str, day: dt.date | None) -> Entity:
         first = person.first_office_after(day)
         if first is not None:  # "Netanyahu" in 1995, before his first term: his country, no office
             return Entity(first.country, None, text, person.qid, person.name, None)
+    countries = {o.country for o in person.offices}
+    if day is None and len(countries) == 1:  # no date to tell which office: the one country they served
+        sectors = {o.sector for o in person.offices}
+        return Entity(countries.pop(), sectors.pop() if len(sectors) == 1 else None, text, person.qid, person.name,
+                      None)
     return Entity(None, None, text, person.qid, person.name, None)
 
 
