@@ -114,3 +114,11 @@ def test_an_eased_blockade_weighs_on_the_place_it_is_of(code):
 def test_whom_an_act_answers_is_its_target(code):
     records = code("Pakistan carried out five nuclear tests on Thursday in response to India's tests last month.")
     assert find(records, "MOBILIZE", ["PAK"], ["IND"])
+
+
+def test_a_promise_or_refusal_that_names_no_one_else_is_aimed_at_home(code):
+    assert find(code("Kenya's president promised to hold multi-party elections before the end of next year."),
+                "AGREE", ["KEN"], ["KEN"])
+    assert find(code("Saudi Arabia's interior minister rejected calls to let women drive."), "REJECT", ["SAU"], ["SAU"])
+    (aid,) = find(code("Japan sent 20 tonnes of relief supplies on Tuesday."), "AID", ["JPN"])
+    assert not aid["recipient"]

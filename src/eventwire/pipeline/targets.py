@@ -8,10 +8,10 @@ that PLOVER keeps for domestic events.
   their weapons"), is aimed at that party: the nearest one under the event word, else the first one in
   the sentence that is neither an actor nor the one who told the news ("..., Philippine officials said").
   The same holds when the only recipient found is the actor itself.
-* A domestic act with no target is aimed at the actor's own country: a protest at its government,
-  arrests and curfews at its people, an eased restriction at those who lived under it, troops put on
-  alert at home. So is what courts and police do to people the text does not place (a sentence, a
-  charge, a beating).
+* An act with no target, in a sentence that names no other party, is aimed at the actor's own country:
+  a protest at its government, arrests and curfews at its people, an eased restriction at those who
+  lived under it, troops put on alert at home, a promise of elections, a rejected call for reform.
+  So is what courts and police do to people the text does not place (a sentence, a charge, a beating).
 
 Runs after the places stage (which finds where events happened) and fills only empty recipients, or ones
 that are the actor itself.
@@ -26,8 +26,11 @@ from .phrases import in_prep_phrase
 
 # Types whose place is also their target when no one else is named.
 _PLACE_IS_TARGET = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "PROTEST"}
-# Types that, done at home with no one named, are aimed at the actor's own country.
-_DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "MOBILIZE"}
+# Types that, done with no one else named in the sentence, are aimed at the actor's own country (CAMEO's
+# events are dyadic: "Moi promised to hold elections", "Prince Nayef rejected calls to let women drive").
+# Not material help, sanctions or attacks, which the text names a target for when there is one.
+_DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "MOBILIZE", "AGREE", "REJECT", "REQUEST", "ACCUSE", "THREATEN",
+             "SUPPORT", "RETREAT", "CONSULT", "COOPERATE"}
 # ... and those that courts and police do to people (sentences, charges, beatings).
 _JUDGED = {"SANCTION", "ASSAULT", "ACCUSE", "THREATEN"}
 # Sectors that act inside their own country (not diplomats, businesses, foreign-facing bodies).
