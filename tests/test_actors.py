@@ -221,3 +221,8 @@ def test_with_no_date_a_person_who_served_one_country_stands_for_it(mentions):
     # with no date, a bare surname is only someone in office today
     found = mentions("Gbagbo rejected the peace plan.", None)
     assert all(e.code is None for text, e in found.items() if "Gbagbo" in text)
+
+
+def test_a_name_modifying_a_role_words_modifier_owns_the_role(mentions):
+    found = mentions("FMLN guerrilla commanders sat down with government negotiators.", dt.date(1991, 4, 4))
+    assert found["FMLN guerrilla commanders"].code == "SLV"

@@ -372,7 +372,10 @@ class ActorFinder:
             role = roles[role_word]
             country = None
             place_code: str | None = None
-            for child in tok.children:
+            # "FMLN guerrilla commanders": a name that modifies a modifier of the role word
+            modifiers = [*tok.children, *(g for c in tok.children if c.dep_ == "compound" and c.i not in by_token
+                                          for g in c.children if g.dep_ in _MODIFIER_DEPS)]
+            for child in modifiers:
                 other = by_token.get(child.i)
                 if other is not None and other.kind in _COUNTRY_KINDS | {"organisation"} and (
                     child.dep_ in _MODIFIER_DEPS
