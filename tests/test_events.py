@@ -360,3 +360,9 @@ def test_two_states_opening_a_crossing_between_them_cooperate(code):
 def test_two_sides_that_clash_fight_each_other(code):
     (clash,) = find(code("Indian and Pakistani troops traded fire overnight."), "ASSAULT", ["IND", "PAK"])
     assert {r["code"] for r in clash["recipient"]} == {"IND", "PAK"}
+
+
+def test_two_sides_pulling_back_retreat_from_each_other(code):
+    (pullback,) = find(code("Ecuadorean and Peruvian troops pulled back from the disputed border zone."), "RETREAT",
+                       ["ECU", "PER"])
+    assert {r["code"] for r in pullback["recipient"]} == {"ECU", "PER"}

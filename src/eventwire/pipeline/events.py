@@ -762,9 +762,10 @@ class EventFinder:
 
 
 # Thresholds on the learned model's probabilities (tuned on the dev splits only).
-# "Japan and the Philippines agreed to hold drills", "Chinese and Pakistani forces began joint drills": each
-# party acts towards the other, so with two or more actors and no one else named, they are the recipients too.
-_JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# "Japan and the Philippines agreed to hold drills", "Chinese and Pakistani forces began joint drills",
+# "Ecuadorean and Peruvian troops pulled back": each party acts towards the other, so with two or more actors
+# and no one else named, they are the recipients too.
+_JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "RETREAT"})
 # "Australia and Indonesia signed a defence pact", "... restored ties": support the parties give each other
 _MUTUAL_SUPPORT = frozenset({"sign", "ratify", "reaffirm", "restore", "establish", "normalise", "normalize",
                              "initial", "finalise", "finalize", "conclude", "upgrade", "renew"})
