@@ -122,3 +122,10 @@ def test_a_promise_or_refusal_that_names_no_one_else_is_aimed_at_home(code):
     assert find(code("Saudi Arabia's interior minister rejected calls to let women drive."), "REJECT", ["SAU"], ["SAU"])
     (aid,) = find(code("Japan sent 20 tonnes of relief supplies on Tuesday."), "AID", ["JPN"])
     assert not aid["recipient"]
+
+
+def test_who_brokers_a_meeting_is_not_whom_it_is_held_with(code):
+    records = code("Salvadoran government negotiators and FMLN guerrilla commanders sat down in Mexico City "
+                   "under U.N. auspices for a fresh round of peace talks.")
+    (talks,) = find(records, "CONSULT", ["SLV"])
+    assert "UNO" not in {r["code"] for r in talks["recipient"]}

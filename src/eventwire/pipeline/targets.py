@@ -97,6 +97,8 @@ def _named_other(analysis: Analysis, event: Event, self_aimed: bool = False) -> 
             continue
         if m.kind in _PLACE_KINDS and in_prep_phrase(doc[m.head], sent.root, _WHERE) and not _answered(doc[m.head]):
             continue  # "met on the island of St Vincent": where it happened, not whom it was aimed at
+        if in_prep_phrase(doc[m.head], sent.root, {"under"}) or _mediator(doc[m.head]):
+            continue  # "under U.N. auspices", "talks mediated by Qatar": who made it possible
         rank = 0 if m.head in under else 1 if m.head in scope else 2
         if rank == 2 and self_aimed:
             continue
@@ -108,6 +110,21 @@ def _named_other(analysis: Analysis, event: Event, self_aimed: bool = False) -> 
     mention = min(candidates, key=lambda c: (c[0], c[1]))[2]
     return Entity(mention.entity.code, mention.entity.sector, doc[mention.start:mention.end].text,
                   mention.entity.identifier_id, mention.entity.identifier_text)
+
+
+def _mediator(tok: Token) -> bool:
+    """``tok`` names who brokered the act: "mediated by Qatar", "U.S.-brokered talks", "with Egyptian mediation"."""
+    for ancestor in [tok, *tok.ancestors]:
+        if ancestor.lemma_.lower() in _BROKERING or ancestor.lower_ in _BROKERING:
+            return True
+        if ancestor.dep_ in ("ROOT", "ccomp", "advcl", "relcl") or ancestor.pos_ == "VERB" and ancestor.i != tok.i:
+            return False
+    return any(c.lower_ in _BROKERING or c.lemma_.lower() in _BROKERING for c in tok.head.children
+               if c.dep_ in ("amod", "compound") and c.i > tok.i)
+
+
+_BROKERING = {"mediate", "mediated", "mediation", "broker", "brokered", "auspices", "sponsored", "facilitated",
+              "facilitation", "backed"}
 
 
 def _answered(tok: Token) -> bool:
