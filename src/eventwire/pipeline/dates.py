@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -133,9 +134,9 @@ class DateResolver:
                 if resolved is not None:
                     event.date, event.date_precision = resolved
                     event.date_text = chosen.text
-                    if story is None and event.date_precision == "day" and not event.future and (
-                        published is None or event.date is None or 0 <= (published - event.date).days <= _STORY_DAYS
-                    ) and event.date is not None:
+                    if story is None and event.date is not None and event.date_precision == "day" and (
+                        not event.future and (published is None or 0 <= (published - event.date).days <= _STORY_DAYS)
+                    ):
                         story = (event.date, chosen.text)
                     continue
             if story is not None and not event.future and event.sentence > 0 and event.quad in (2, 4):
@@ -149,7 +150,7 @@ class DateResolver:
         return analysis
 
     def _governing_date(self, trigger: Token, dates: list[Span],
-                        words: list[Token] = ()) -> tuple[Span | None, bool]:  # type: ignore[assignment]
+                        words: Sequence[Token] = ()) -> tuple[Span | None, bool]:
         """The date phrase attached to the trigger or to the words that govern it, up to (and then
         including) the verb of saying: "told Commons on Monday that it had decided to supply". The flag
         says whether it dates the verb of saying rather than the event."""

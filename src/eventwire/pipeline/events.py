@@ -106,15 +106,16 @@ class EventFinder:
         ):  # "exiled politicians will be allowed to return, the interior minister announced": the government
             event.actors = [replace(event.speaker)]
         if not event.recipients and event.quad in (1, 3):
-            event.recipients = self._earlier_actor(analysis, analysis.doc[event.trigger], event)
+            event.recipients = self._earlier_actor(analysis, trigger, event)
         if event.type == "RETREAT" and trigger.lemma_.lower() in ("open", "reopen") and len(
             {a.code for a in event.actors if a.code}
         ) > 1:  # "Kazakhstan and China opened a railway crossing": a link two states make, not one's concession
             event.secondary = ["RETREAT", *event.secondary]
             event.type, event.modes = "COOPERATE", []
+        lemma = trigger.lemma_.lower()
         if not any(r.code for r in event.recipients) and (event.type in _JOINT_TYPES or (
-                event.type == "SUPPORT" and analysis.doc[event.trigger].lemma_.lower() in _MUTUAL_SUPPORT) or (
-                event.type == "ASSAULT" and analysis.doc[event.trigger].lemma_.lower() in _MUTUAL_FIGHT)):
+                event.type == "SUPPORT" and lemma in _MUTUAL_SUPPORT) or (
+                event.type == "ASSAULT" and lemma in _MUTUAL_FIGHT)):
             event.recipients = _each_other(event.actors) or event.recipients
         return _worth_keeping(event)
 
@@ -761,7 +762,6 @@ class EventFinder:
             del events[i]
 
 
-# Thresholds on the learned model's probabilities (tuned on the dev splits only).
 # "Japan and the Philippines agreed to hold drills", "Chinese and Pakistani forces began joint drills",
 # "Ecuadorean and Peruvian troops pulled back": each party acts towards the other, so with two or more actors
 # and no one else named, they are the recipients too.
@@ -808,6 +808,7 @@ def _each_other(actors: list[Entity]) -> list[Entity]:
     return [replace(a) for a in actors[1:] + actors[:1]]  # the first actor's counterpart comes first
 
 
+# Thresholds on the learned model's probabilities (tuned on the dev splits only).
 NONE_DROP = 0.97   # the model is sure the sentence reports no event: drop the rules' events
 RETYPE_AT = 0.70   # the model's type replaces the main rule event's type
 CREATE_AT = 0.70   # no rule fired: build an event around the root verb
