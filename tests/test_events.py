@@ -366,3 +366,8 @@ def test_two_sides_pulling_back_retreat_from_each_other(code):
     (pullback,) = find(code("Ecuadorean and Peruvian troops pulled back from the disputed border zone."), "RETREAT",
                        ["ECU", "PER"])
     assert {r["code"] for r in pullback["recipient"]} == {"ECU", "PER"}
+
+
+def test_parties_joined_by_and_further_down_the_verbs_phrase_are_all_recipients(code):
+    (offer,) = find(code("Egypt offered to mediate between Israel and the Palestinians."), "AGREE", ["EGY"])
+    assert {r["code"] for r in offer["recipient"]} == {"ISR", "PSE"}

@@ -444,7 +444,8 @@ class EventFinder:
                     continue  # "held talks in Algiers", "met on the island of St Vincent": where, not with whom
                 mention = analysis.mention_at(tok.i)
                 if mention is not None and mention.entity.code and mention.kind != "pronoun":
-                    return [_own(mention)]
+                    # with those joined to it by "and": "to mediate between Israel and the Palestinians"
+                    return self._entities(analysis, analysis.doc[mention.head]) or [_own(mention)]
         return fallback
 
     def _noun_arguments(self, analysis: Analysis, noun: Token, type_: str) -> tuple[list[Entity], list[Entity]]:
