@@ -129,3 +129,7 @@ def test_who_brokers_a_meeting_is_not_whom_it_is_held_with(code):
                    "under U.N. auspices for a fresh round of peace talks.")
     (talks,) = find(records, "CONSULT", ["SLV"])
     assert "UNO" not in {r["code"] for r in talks["recipient"]}
+
+
+def test_a_denial_is_aimed_at_the_party_its_content_names(code):
+    assert find(code("Syria denied that its troops had entered Lebanon."), "REJECT", ["SYR"], ["LBN"])

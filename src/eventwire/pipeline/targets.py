@@ -85,6 +85,8 @@ def _named_other(analysis: Analysis, event: Event, self_aimed: bool = False) -> 
     subjects = {t.i for verb in {trigger, top} for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")
                 for t in c.subtree}
     other_events = _other_clauses(top)
+    if event.quad in (1, 3):  # what a statement is about is its content: "denied that its troops entered Lebanon"
+        other_events -= {t.i for c in trigger.children if c.dep_ == "ccomp" for t in c.subtree}
     aside = told_by | subjects | other_events
     under = {t.i for t in trigger.subtree} - aside
     scope = {t.i for t in top.subtree} - aside
