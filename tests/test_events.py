@@ -371,3 +371,9 @@ def test_two_sides_pulling_back_retreat_from_each_other(code):
 def test_parties_joined_by_and_further_down_the_verbs_phrase_are_all_recipients(code):
     (offer,) = find(code("Egypt offered to mediate between Israel and the Palestinians."), "AGREE", ["EGY"])
     assert {r["code"] for r in offer["recipient"]} == {"ISR", "PSE"}
+
+
+def test_arrests_an_officer_of_the_state_reports_in_the_passive_are_the_states(code):
+    records = code("Security forces fired tear gas at protesters in La Paz, and the attorney general said "
+                   "300 people had been arrested since Monday.")
+    assert find(records, "COERCE", ["BOL"])

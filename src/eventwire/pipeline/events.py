@@ -100,10 +100,13 @@ class EventFinder:
     def _finish(self, analysis: Analysis, event: Event) -> bool:
         """Fill in recipients the sentence implies; say whether the event is worth keeping."""
         trigger = analysis.doc[event.trigger]
-        if not event.actors and event.type in _GRANTED and event.speaker is not None and (
-            event.speaker.sector == "GOV" and any(c.dep_ == "nsubjpass" for c in trigger.children)
-            and not any(c.dep_ == "agent" for c in trigger.children)
-        ):  # "exiled politicians will be allowed to return, the interior minister announced": the government
+        if not event.actors and event.speaker is not None and (
+            event.type in _GRANTED and event.speaker.sector == "GOV"
+            or event.type == "COERCE" and event.speaker.sector in ("GOV", "COP", "JUD")
+        ) and any(c.dep_ == "nsubjpass" for c in trigger.children) and not any(
+            c.dep_ == "agent" for c in trigger.children
+        ):  # "exiled politicians will be allowed to return, the interior minister announced": the government;
+            # "749 people had been arrested, the attorney general said": the state whose officer tells it
             event.actors = [replace(event.speaker)]
         if not event.recipients and event.quad in (1, 3):
             event.recipients = self._earlier_actor(analysis, trigger, event)
