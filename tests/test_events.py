@@ -377,3 +377,8 @@ def test_arrests_an_officer_of_the_state_reports_in_the_passive_are_the_states(c
     records = code("Security forces fired tear gas at protesters in La Paz, and the attorney general said "
                    "300 people had been arrested since Monday.")
     assert find(records, "COERCE", ["BOL"])
+
+
+def test_sending_rescue_teams_or_doctors_is_aid(code):
+    assert find(code("Turkey sent 200 rescuers to Syria after the earthquake."), "AID", ["TUR"], ["SYR"])
+    assert find(code("Cuba dispatched a medical team to Haiti."), "AID", ["CUB"], ["HTI"])
