@@ -133,3 +133,9 @@ def test_who_brokers_a_meeting_is_not_whom_it_is_held_with(code):
 
 def test_a_denial_is_aimed_at_the_party_its_content_names(code):
     assert find(code("Syria denied that its troops had entered Lebanon."), "REJECT", ["SYR"], ["LBN"])
+
+
+def test_a_party_of_another_clause_is_the_last_resort_before_home(code):
+    records = code("Israel called up thousands of reservists on Friday as it prepared to widen its offensive "
+                   "against Hamas.")
+    assert find(records, "MOBILIZE", ["ISR"], ["PSE"])

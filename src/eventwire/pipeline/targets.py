@@ -6,8 +6,9 @@ that PLOVER keeps for domestic events.
 * An act whose target the parser could not attach, in a sentence that names one other party ("Kosovo
   will ease its ban on imports of Serbian goods", "coast guards boarded Philippine boats and confiscated
   their weapons"), is aimed at that party: the nearest one under the event word, else the first one in
-  the sentence that is neither an actor nor the one who told the news ("..., Philippine officials said").
-  The same holds when the only recipient found is the actor itself.
+  the sentence that is neither an actor nor the one who told the news ("..., Philippine officials said"),
+  and only then a party of another event the sentence tells ("called up reservists as it prepared an
+  offensive against Hamas"). The same holds when the only recipient found is the actor itself.
 * An act with no target, in a sentence that names no other party, is aimed at the actor's own country:
   a protest at its government, arrests and curfews at its people, an eased restriction at those who
   lived under it, troops put on alert at home, a promise of elections, a rejected call for reform.
@@ -40,6 +41,7 @@ _HOME_SECTORS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "PTY", "
 _CLAUSES = {"advcl", "acl", "relcl", "ccomp", "parataxis", "csubj"}
 _ANOTHER_EVENT = {"after", "before", "despite", "amid", "following", "since", "until", "ahead"}
 _WHERE = {"in", "at", "on", "near", "inside", "across", "around", "along", "within", "through", "during"}
+_REACTION_VERBS = {"draw", "prompt", "spark", "trigger", "provoke", "earn", "attract", "bring", "cause", "elicit"}
 _ANSWER_NOUNS = {"response", "reply", "reaction", "retaliation", "answer", "protest"}
 _PLACE_KINDS = {"country", "capital", "city", "place"}
 
@@ -68,7 +70,8 @@ class TargetFinder:
 
 def _named_other(analysis: Analysis, event: Event, self_aimed: bool = False) -> Entity | None:
     """The party a sentence names besides the actors and the news's source: first one under the event word,
-    then one elsewhere in its clause, then one anywhere else in the sentence outside other events' clauses."""
+    then one elsewhere in its clause, then one anywhere else in the sentence outside other events' clauses,
+    and only then one in another event's clause."""
     doc = analysis.doc
     sent = analysis.sentences[event.sentence]
     trigger = doc[event.trigger]
@@ -87,6 +90,9 @@ def _named_other(analysis: Analysis, event: Event, self_aimed: bool = False) -> 
     other_events = _other_clauses(top)
     if event.quad in (1, 3):  # what a statement is about is its content: "denied that its troops entered Lebanon"
         other_events -= {t.i for c in trigger.children if c.dep_ == "ccomp" for t in c.subtree}
+    # what followed from the act ("..., drawing condemnation from the EU") is no one's target
+    reactions = {t.i for c in top.subtree if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in _REACTION_VERBS
+                 for t in c.subtree}
     aside = told_by | subjects | other_events
     under = {t.i for t in trigger.subtree} - aside
     scope = {t.i for t in top.subtree} - aside
@@ -95,13 +101,15 @@ def _named_other(analysis: Analysis, event: Event, self_aimed: bool = False) -> 
         code = m.entity.code
         if not code or code in own or not sent.start <= m.head < sent.end or m.kind == "pronoun":
             continue
-        if m.head in told_by or m.head in other_events:
+        if m.head in told_by or (m.head in other_events and (self_aimed or m.head in reactions)):
             continue
         if m.kind in _PLACE_KINDS and in_prep_phrase(doc[m.head], sent.root, _WHERE) and not _answered(doc[m.head]):
             continue  # "met on the island of St Vincent": where it happened, not whom it was aimed at
         if in_prep_phrase(doc[m.head], sent.root, {"under"}) or _mediator(doc[m.head]):
             continue  # "under U.N. auspices", "talks mediated by Qatar": who made it possible
-        rank = 0 if m.head in under else 1 if m.head in scope else 2
+        # under the event word, elsewhere in its clause, elsewhere in the sentence, and last in a clause told
+        # beside it ("called up reservists as it prepared an offensive against Hamas")
+        rank = 0 if m.head in under else 1 if m.head in scope else 3 if m.head in other_events else 2
         if rank == 2 and self_aimed:
             continue
         candidates.append((rank, abs(m.head - trigger.i), m))
