@@ -226,3 +226,8 @@ def test_with_no_date_a_person_who_served_one_country_stands_for_it(mentions):
 def test_a_name_modifying_a_role_words_modifier_owns_the_role(mentions):
     found = mentions("FMLN guerrilla commanders sat down with government negotiators.", dt.date(1991, 4, 4))
     assert found["FMLN guerrilla commanders"].code == "SLV"
+
+
+def test_an_embassy_belongs_to_the_country_modifying_it_not_the_city_it_is_in(mentions):
+    found = mentions("Protesters stoned the Chinese embassy in Belgrade.", dt.date(1999, 5, 9))
+    assert found["Chinese embassy"].code == "CHN"

@@ -396,7 +396,9 @@ class ActorFinder:
                 elif child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
                     for pobj in child.children:
                         other = by_token.get(pobj.i)
-                        if other is not None and other.kind in _COUNTRY_KINDS | {"organisation"}:
+                        if other is not None and other.kind in _COUNTRY_KINDS | {"organisation"} and (
+                            country is None or child.lower_ != "in"
+                        ):  # "the Chinese embassy in Belgrade" is China's
                             country = other
                         elif other is None and pobj.ent_type_ == "GPE" and child.lower_ == "in":
                             name = pobj.doc[pobj.left_edge.i:pobj.i + 1].text  # "New York", not "York"
