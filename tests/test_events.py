@@ -382,3 +382,9 @@ def test_arrests_an_officer_of_the_state_reports_in_the_passive_are_the_states(c
 def test_sending_rescue_teams_or_doctors_is_aid(code):
     assert find(code("Turkey sent 200 rescuers to Syria after the earthquake."), "AID", ["TUR"], ["SYR"])
     assert find(code("Cuba dispatched a medical team to Haiti."), "AID", ["CUB"], ["HTI"])
+
+
+def test_refusing_to_rule_out_force_is_a_threat(code):
+    assert find(code("Trump refused to rule out using military force to take control of the Panama Canal."),
+                "THREATEN", ["USA"])
+    assert not find(code("The Brazilian president refused to rule out a second term."), "THREATEN")

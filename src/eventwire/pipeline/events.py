@@ -623,6 +623,12 @@ class EventFinder:
             event.secondary.insert(0, event.type)
             event.type = "AGREE"
 
+    def _holds_force(self, verb: Token) -> bool:
+        """What a verb governs names force or a penalty ("using military force", "sending troops", "sanctions")."""
+        return any(tok.lemma_.lower() in _FORCE_WORDS or any(
+            e.type in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE") for e in self.lex.nouns.get(tok.lemma_.lower(), [])
+            if not e.extra) for tok in verb.subtree if tok.i != verb.i)
+
     def _use_sentence_type(self, analysis: Analysis, sent_no: int, events: dict[int, Event],
                            probs: dict[str, float], by_object: dict[int, int] | None = None) -> None:
         """Weigh the rules' reading of a sentence against the learned model's.
@@ -753,6 +759,13 @@ class EventFinder:
             if parent is None or parent.i not in events:
                 continue
             container = events[parent.i]
+            if container.type == "REJECT" and event.lexical_type == "REJECT" and anchor.lemma_.lower() == "rule" and (
+                self._holds_force(anchor)
+            ):  # "refused to rule out using military force": an option kept open, a threat the model must not undo
+                container.type, container.modes = "THREATEN", []
+                triggers[parent.i].via_rule = True
+                del events[i]
+                continue
             if container.type not in _CONTAINERS:
                 continue
             mode = _CONTENT_MODE.get(container.type, {}).get(event.lexical_type)
@@ -773,6 +786,9 @@ _JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "RETREAT"})
 # "Australia and Indonesia signed a defence pact", "... restored ties": support the parties give each other
 _MUTUAL_SUPPORT = frozenset({"sign", "ratify", "reaffirm", "restore", "establish", "normalise", "normalize",
                              "initial", "finalise", "finalize", "conclude", "upgrade", "renew"})
+# Words naming force in what a verb governs ("refused to rule out military force", "... sending troops").
+_FORCE_WORDS = frozenset({"force", "troop", "soldier", "weapon", "military", "nuclear", "sanction", "invasion",
+                          "war", "strike", "attack", "retaliation"})
 # What a government grants, told in the passive by one of its officials ("will be allowed to return").
 _GRANTED = frozenset({"CONCEDE", "RETREAT"})
 # "Armenian and Azerbaijani forces clashed", "traded fire": each side fights the other
