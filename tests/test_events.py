@@ -388,3 +388,4 @@ def test_refusing_to_rule_out_force_is_a_threat(code):
     assert find(code("Trump refused to rule out using military force to take control of the Panama Canal."),
                 "THREATEN", ["USA"])
     assert not find(code("The Brazilian president refused to rule out a second term."), "THREATEN")
+    assert find(code("Putin did not rule out the use of nuclear weapons."), "THREATEN", ["RUS"])

@@ -589,6 +589,11 @@ class EventFinder:
             else:
                 event.negated = True
             return
+        if event.negated and trig.token.lemma_.lower() == "rule" and self._holds_force(trig.token):
+            # "Putin did not rule out the use of nuclear weapons": an option kept open
+            event.type, event.modes, event.negated = "THREATEN", [], False
+            trig.via_rule = True
+            return
         if event.negated:
             told_by_other = event.speaker is not None and event.speaker.code is not None and not any(
                 a.code == event.speaker.code for a in event.actors)
