@@ -18,7 +18,7 @@ from .. import geo
 from ..kb import KnowledgeBase, Name, Person, Region
 from ..kb.index import NameIndex, name_index
 from .model import Analysis, Entity, Mention
-from .phrases import quoted_spans
+from .phrases import entity_at, quoted_spans
 
 # Which reading of an ambiguous name wins ("Georgia" the country over a person of that name, ...).
 _KIND_PRIORITY = {"person": 0, "organisation": 1, "metonym": 2, "capital": 3, "country": 4,
@@ -147,13 +147,8 @@ def _inside_name(doc: Doc, span: Span) -> bool:
     ent_type = doc[span.start].ent_type_
     if ent_type not in _NAME_LABELS:
         return False
-    ent = _entity_at(doc, span.start)
+    ent = entity_at(doc, span.start)
     return ent is not None and (ent.end - ent.start) > (span.end - span.start)
-
-
-def _entity_at(doc: Doc, i: int) -> Span | None:
-    """The named entity the recogniser drew over token ``i``, if any."""
-    return next((e for e in doc.ents if e.start <= i < e.end), None)
 
 
 _NP_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "case", "punct", "npadvmod"}
@@ -249,7 +244,7 @@ class ActorFinder:
         for tok in doc:
             if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.i in taken or tok.head.pos_ not in ("VERB", "AUX"):
                 continue
-            ent = _entity_at(doc, tok.i)
+            ent = entity_at(doc, tok.i)
             span = ent if ent is not None and ent.root == tok else doc[tok.left_edge.i:tok.i + 1]
             region = self._acting_region(span.text)
             if region is None or any(i in taken for i in range(span.start, span.end)):

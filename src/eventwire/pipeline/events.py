@@ -589,7 +589,7 @@ class EventFinder:
             else:
                 event.negated = True
             return
-        if event.negated and trig.token.lemma_.lower() == "rule" and self._holds_force(trig.token):
+        if event.negated and self._rules_out_force(trig.token):
             # "Putin did not rule out the use of nuclear weapons": an option kept open
             event.type, event.modes, event.negated = "THREATEN", [], False
             trig.via_rule = True
@@ -628,9 +628,10 @@ class EventFinder:
             event.secondary.insert(0, event.type)
             event.type = "AGREE"
 
-    def _holds_force(self, verb: Token) -> bool:
-        """What a verb governs names force or a penalty ("using military force", "sending troops", "sanctions")."""
-        return any(tok.lemma_.lower() in _FORCE_WORDS or any(
+    def _rules_out_force(self, verb: Token) -> bool:
+        """``verb`` is "rule (out)" and what it governs names force or a penalty ("using military force",
+        "sending troops", "sanctions"): negated or refused, the option is kept open."""
+        return verb.lemma_.lower() == "rule" and any(tok.lemma_.lower() in _FORCE_WORDS or any(
             e.type in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE") for e in self.lex.nouns.get(tok.lemma_.lower(), [])
             if not e.extra) for tok in verb.subtree if tok.i != verb.i)
 
@@ -724,13 +725,12 @@ class EventFinder:
             head = events.get(tok.head.i) if tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" else None
             served = events.get(tok.head.i) if tok.dep_ == "advcl" and tok.tag_ == "VB" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) else None  # "... to discuss"
-            if served is not None and served is not events[i] and served.type == events[i].type and (
-                any(r.code for r in served.recipients) and not any(r.code for r in events[i].recipients)
-            ):  # "telephoned his Indian counterpart to discuss ...": one consultation, with whom the verb says
+            if served is not None and served is not events[i] and (
+                served.type != events[i].type and served.actors  # "sent troops to round up deserters": intended
+                or served.type == events[i].type and any(r.code for r in served.recipients)
+                and not any(r.code for r in events[i].recipients)  # "telephoned X to discuss ...": one consultation
+            ):
                 del events[i]
-                continue
-            if served is not None and served is not events[i] and served.type != events[i].type and served.actors:
-                del events[i]  # "sent paratroopers to round up deserters": the round-up is only intended
                 continue
             if head is not None and head is not events[i] and head.type == events[i].type:
                 for r in events[i].recipients:
@@ -764,9 +764,8 @@ class EventFinder:
             if parent is None or parent.i not in events:
                 continue
             container = events[parent.i]
-            if container.type == "REJECT" and event.lexical_type == "REJECT" and anchor.lemma_.lower() == "rule" and (
-                self._holds_force(anchor)
-            ):  # "refused to rule out using military force": an option kept open, a threat the model must not undo
+            if container.type == "REJECT" and event.lexical_type == "REJECT" and self._rules_out_force(anchor):
+                # "refused to rule out using military force": an option kept open, a threat the model must not undo
                 container.type, container.modes = "THREATEN", []
                 triggers[parent.i].via_rule = True
                 del events[i]

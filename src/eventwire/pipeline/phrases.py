@@ -6,7 +6,7 @@ import re
 from collections.abc import Collection
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 # A quote does not run across a blank line; the opening mark follows a space, a line start or a colon.
 QUOTE_RES = (
@@ -36,3 +36,8 @@ def in_prep_phrase(tok: Token, above: Token, preps: Collection[str]) -> bool:
         if ancestor.dep_ == "prep" and ancestor.lower_ in preps:
             return True
     return False
+
+
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The named entity the recogniser drew over token ``i``, if any."""
+    return next((e for e in doc.ents if e.start <= i < e.end), None)

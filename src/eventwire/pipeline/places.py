@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from .. import geo
 from ..kb import KnowledgeBase
 from .model import Analysis, Entity, Event
+from .phrases import entity_at
 
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "on", "along", "off", "within", "through"}
 _MOVE_PREPS = {"to", "into", "toward", "towards"}
@@ -33,22 +34,23 @@ _GENERIC_PLACES = {"city", "town", "village", "region", "province", "district", 
                    "peninsula", "valley", "coast", "highlands", "desert", "delta"}
 
 
-def _named_by_of(noun: Token) -> Token | None:
-    """"the city of Zaporizhzhia", "the town of Sake": the name after "of" a generic place word."""
-    if noun.lemma_.lower() not in _GENERIC_PLACES:
-        return None
+def _of_object(noun: Token) -> Token | None:
+    """The word after "of" a noun ("the city of Sake", "the blockade of the Gaza Strip")."""
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             return next((p for p in prep.children if p.dep_ == "pobj"), None)
     return None
 
 
+def _named_by_of(noun: Token) -> Token | None:
+    """"the city of Zaporizhzhia", "the town of Sake": the name after "of" a generic place word."""
+    return _of_object(noun) if noun.lemma_.lower() in _GENERIC_PLACES else None
+
+
 def _of_place(noun: Token) -> Token | None:
     """The name after "of" a noun ("the blockade of the Gaza Strip", "the occupation of Kuwait")."""
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            return next((p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
-    return None
+    of = _of_object(noun)
+    return of if of is not None and of.pos_ == "PROPN" else None
 
 
 def _phrase(noun: Token) -> str:
@@ -180,7 +182,7 @@ class PlaceResolver:
         codes of countries the text names, to tell apart towns that share a name."""
         span = tok.doc[tok.left_edge.i:tok.i + 1] if tok.ent_type_ else tok.doc[tok.i:tok.i + 1]
         if tok.ent_type_:
-            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            ent = entity_at(tok.doc, tok.i)
             span = ent if ent is not None else span
         name = span.text[4:] if span.text.lower().startswith("the ") else span.text
         for kb_name in self.kb.lookup(name):
