@@ -48,6 +48,15 @@ def test_a_town_sharing_a_name_is_the_one_in_the_country_the_sentence_names(code
     assert all(r["event_loc"] is None or r["event_loc"]["country"] == "GBR" for r in records)
 
 
+def test_a_city_named_before_a_noun_places_the_event(code):
+    records = code("Britain vetoed the budget at a Brussels summit on Friday.")
+    assert find(records, "REJECT", ["GBR"])[0]["event_loc"]["name"] == "Brussels"
+    # a common noun is no town ("summit" is also Summit, New Jersey), and an unmarked small town is not
+    # taken from across the world ("Arava" is an old name of Arawa in Papua New Guinea)
+    records = code("Jordan and Israel signed an accord at a border crossing in the Arava valley.")
+    assert all((r["event_loc"] or {}).get("country") != "PNG" for r in records)
+
+
 def test_negation_is_marked(code):
     records = code("Serbia did not recognise the new government in Kosovo.")
     assert records and all(r["markers"]["negated"] for r in records)

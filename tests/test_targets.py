@@ -139,3 +139,23 @@ def test_a_party_of_another_clause_is_the_last_resort_before_home(code):
     records = code("Israel called up thousands of reservists on Friday as it prepared to widen its offensive "
                    "against Hamas.")
     assert find(records, "MOBILIZE", ["ISR"], ["PSE"])
+
+
+def test_the_place_of_what_an_act_is_about_is_its_target(code):
+    # "in Sudan" places the clashes the meeting is about, not the meeting ("in Addis Ababa" is a venue)
+    records = code("African Union envoys met in Addis Ababa on Monday to discuss the fighting in Sudan.")
+    assert find(records, "CONSULT", ["AU"], ["SDN"])
+    taken_in = code("Chad has taken in 80,000 refugees who fled the war in Sudan, aid officials said.")
+    assert find(taken_in, "AID", ["TCD"], ["SDN"])
+
+
+def test_forces_of_its_own_leave_a_place_abroad(code):
+    # "its forces" names the actor as the recipient; the place it leaves does better
+    records = code("Russia has not pulled its troops out of the Zaporizhzhia nuclear power plant, inspectors said.")
+    assert find(records, "RETREAT", ["RUS"], ["UKR"])
+
+
+def test_an_organisation_acting_alone_is_not_aimed_at_itself(code):
+    records = code("The International Criminal Court opened an inquiry into alleged abuses on Monday.")
+    (inquiry,) = find(records, "ACCUSE", ["ICC"])
+    assert "ICC" not in [r["code"] for r in inquiry["recipient"]]

@@ -44,6 +44,17 @@ def city(name: str, near: Collection[str] = ()) -> dict[str, Any] | None:
     return {**found[pick], "iso3": iso3[pick]}
 
 
+@lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    _, countries = gazetteer()
+    return frozenset(c["iso3"] for c in countries.values())
+
+
+def is_country(code: str) -> bool:
+    """``code`` is a country's ISO3 code (Kosovo's XKX too), not an organisation's ("ICC", "IMF")."""
+    return code in _country_codes()
+
+
 def country_geonameid(iso3: str) -> int | None:
     _, countries = gazetteer()
     return next((c["geonameid"] for c in countries.values() if c["iso3"] == iso3), None)

@@ -53,6 +53,21 @@ def _of_place(noun: Token) -> Token | None:
     return of if of is not None and of.pos_ == "PROPN" else None
 
 
+# A name the recogniser did not mark as a place is a city only if it is a large one or in a country the
+# sentence names ("the Zaporizhzhia plant"; not "the Arava valley" as Arawa, Papua New Guinea).
+_LARGE_CITY = 100_000
+
+
+def _named_city(tok: Token, near: Collection[str] = ()) -> dict[str, Any] | None:
+    """The city a capitalised word names, if it is one."""
+    if not tok.text[:1].isupper():
+        return None
+    city = geo.city(tok.text, near)
+    if city is None or tok.ent_type_ in _PLACE_LABELS or city["iso3"] in near or city["population"] >= _LARGE_CITY:
+        return city
+    return None
+
+
 def _phrase(noun: Token) -> str:
     """The noun with the words before it ("a crowded beachfront restaurant"), not its clauses."""
     return noun.doc[noun.left_edge.i:noun.i + 1].text
@@ -137,7 +152,9 @@ class PlaceResolver:
                         of = _of_place(child) or (_of_place(trigger) if trigger.pos_ == "NOUN" else None)
                         if of is not None and self._is_place(of):
                             return of  # "eased its blockade of the Gaza Strip": the place it weighs on
-                    if child.dep_ == "prep" and child.lower_ in preps:
+                    if child.dep_ == "prep" and (child.lower_ in preps or (  # "pulled out of Kherson"
+                        child.lower_ == "of" and node.lower_ == "out" and "from" in preps
+                    )):
                         for pobj in child.children:
                             if pobj.dep_ == "pobj" and self._is_place(pobj):
                                 return pobj
@@ -166,6 +183,12 @@ class PlaceResolver:
             c.dep_ in ("poss", "compound") and c.ent_type_ in _PLACE_LABELS for c in tok.children
         ):
             return True
+        if tok.pos_ == "NOUN" and any(  # "the Zaporizhzhia nuclear power plant", "a Brussels summit"
+            c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and (
+                _named_city(c) is not None or c.text[:1].isupper() and self.kb.region(c.text) is not None)
+            for c in tok.children
+        ):
+            return True
         if tok.lemma_.lower() in ("border", "frontier", "capital"):
             return any(c.dep_ in ("amod", "compound", "poss") for c in tok.children)
         names = self.kb.lookup(tok.text)
@@ -190,7 +213,7 @@ class PlaceResolver:
                 country = kb_name.target
                 return {"name": country.name, "country": country.code, "lat": None, "lon": None,
                         "geonameid": geo.country_geonameid(country.code), "precision": "country"}
-        city = geo.city(name, near)
+        city = geo.city(name, near) if name[:1].isupper() else None  # not "summit" (Summit, N.J.)
         if city is not None:
             return {"name": city["name"], "country": city["iso3"], "lat": city["latitude"],
                     "lon": city["longitude"], "geonameid": city["geonameid"], "precision": "city"}
@@ -205,10 +228,10 @@ class PlaceResolver:
                 if country is not None:
                     return {"name": _phrase(tok), "country": country.code, "lat": None, "lon": None,
                             "geonameid": None, "precision": "region"}
-            if child.dep_ in ("poss", "compound", "prep"):
+            if child.dep_ in ("poss", "compound", "nmod", "prep"):
                 for cand in [child] + [g for g in child.children if g.dep_ == "pobj"]:
-                    city = geo.city(cand.text, near)
-                    if city is not None and cand.text[:1].isupper():
+                    city = _named_city(cand, near)
+                    if city is not None:
                         return {"name": city["name"], "country": city["iso3"], "lat": city["latitude"],
                                 "lon": city["longitude"], "geonameid": city["geonameid"], "precision": "city"}
         if tok.lemma_.lower() in ("border", "frontier"):

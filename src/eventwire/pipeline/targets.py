@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .. import geo
 from .model import Analysis, Entity, Event, Mention
 from .phrases import in_prep_phrase
 
@@ -58,7 +59,7 @@ class TargetFinder:
             if recipient_codes and len(actor_codes) > 1 and recipient_codes == actor_codes:
                 continue  # joint actors of a mutual act are each other's recipients
             if recipient_codes:  # the actor aimed at itself: a party the clause names alone does better
-                other = _named_other(analysis, event, self_aimed=True)
+                other = _named_other(analysis, event, self_aimed=True) or _place_target(event, abroad=True)
                 if other is not None:
                     event.recipients = [other]
                 continue
@@ -103,7 +104,8 @@ def _named_other(analysis: Analysis, event: Event, self_aimed: bool = False) -> 
             continue
         if m.head in told_by or (m.head in other_events and (self_aimed or m.head in reactions)):
             continue
-        if m.kind in _PLACE_KINDS and in_prep_phrase(doc[m.head], sent.root, _WHERE) and not _answered(doc[m.head]):
+        if (m.kind in _PLACE_KINDS and in_prep_phrase(doc[m.head], sent.root, _WHERE) and not _answered(doc[m.head])
+                and not _place_of_object(doc[m.head], trigger, top)):
             continue  # "met on the island of St Vincent": where it happened, not whom it was aimed at
         if in_prep_phrase(doc[m.head], sent.root, {"under"}) or _mediator(doc[m.head]):
             continue  # "under U.N. auspices", "talks mediated by Qatar": who made it possible
@@ -120,6 +122,24 @@ def _named_other(analysis: Analysis, event: Event, self_aimed: bool = False) -> 
     mention = min(candidates, key=lambda c: (c[0], c[1]))[2]
     return Entity(mention.entity.code, mention.entity.sector, doc[mention.start:mention.end].text,
                   mention.entity.identifier_id, mention.entity.identifier_text)
+
+
+def _place_of_object(tok: Token, trigger: Token, top: Token) -> bool:
+    """``tok`` places the thing an act is done to, not the act: "an inquiry into war crimes in Darfur", "widen its
+    offensive in the West Bank", "refugees who fled fighting in Sierra Leone" (not "talks in Doha", "met in Geneva",
+    "at a meeting in Riyadh")."""
+    prep = next((a for a in tok.ancestors if a.dep_ == "prep"), None)
+    if prep is None or prep.lower_ not in _WHERE:
+        return False
+    noun = prep.head
+    if noun.pos_ not in ("NOUN",) or noun.i in (trigger.i, top.i) or noun.ent_type_:
+        return False
+    for ancestor in noun.ancestors:  # the noun hangs on the act through its object, not through another "where"
+        if ancestor.dep_ == "prep" and ancestor.lower_ in _WHERE or ancestor.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        if ancestor.i in (trigger.i, top.i):
+            return True
+    return False
 
 
 def _mediator(tok: Token) -> bool:
@@ -150,10 +170,14 @@ def _other_clauses(verb: Token) -> set[int]:
                                                                  tok.lower_ in _ANOTHER_EVENT) for t in tok.subtree}
 
 
-def _place_target(event: Event) -> Entity | None:
+def _place_target(event: Event, abroad: bool = False) -> Entity | None:
+    """The country where a material act happened; with ``abroad``, only one that is not the actor's own
+    ("has not withdrawn its forces from the Zaporizhzhia plant")."""
     where = event.location or {}
     country = where.get("country")
     if event.type not in _PLACE_IS_TARGET or not country:
+        return None
+    if abroad and country in {a.code for a in event.actors}:
         return None
     if event.type == "PROTEST":  # people protesting in a country protest at its government
         return Entity(country, "GOV", "")
@@ -167,7 +191,7 @@ def _home_target(event: Event) -> Entity | None:
     judged_at_home = event.type in _JUDGED and all(a.sector in ("COP", "JUD") for a in event.actors)
     if (event.type not in _DOMESTIC and not judged_at_home) or len(codes) != 1:
         return None
-    if any(a.sector not in _HOME_SECTORS for a in event.actors) or any(len(c) != 3 for c in codes):
+    if any(a.sector not in _HOME_SECTORS for a in event.actors) or not all(geo.is_country(c) for c in codes):
         return None  # an IGO or a company acts on others, not "at home"
     (code,) = codes
     return Entity(code, "GOV" if event.type == "PROTEST" else None, "")
