@@ -398,3 +398,16 @@ def test_refusing_to_rule_out_force_is_a_threat(code):
                 "THREATEN", ["USA"])
     assert not find(code("The Brazilian president refused to rule out a second term."), "THREATEN")
     assert find(code("Putin did not rule out the use of nuclear weapons."), "THREATEN", ["RUS"])
+
+
+def test_a_reaction_to_an_earlier_event_is_aimed_at_its_doer(code):
+    # "the criticism" points back to who criticised, over a party named inside the reaction's own words
+    records = code("The European Union condemned the elections in Belarus as a sham. "
+                   "Belarus rejected the criticism as meddling in Belarus's internal affairs.")
+    assert find(records, "REJECT", ["BLR"], ["EU"])
+    # the event told with the same word, not merely the latest of its type
+    records = code("Gunmen from Boko Haram attacked a market in Borno state, killing 20 people. "
+                   "Nigerian jets later bombed militant camps near the border. "
+                   "The African Union condemned the attack.")
+    (condemned,) = find(records, "ACCUSE", ["AU"], ["NGA"])
+    assert condemned["recipient"][0]["entity_text"] == "Gunmen"

@@ -8,6 +8,9 @@ from collections.abc import Collection
 from functools import lru_cache
 from typing import Any
 
+# Above this many people a city is known well enough to be meant by any of its names.
+LARGE_CITY = 100_000
+
 
 @lru_cache(maxsize=1)
 def gazetteer() -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, Any]]]:
@@ -41,7 +44,10 @@ def city(name: str, near: Collection[str] = ()) -> dict[str, Any] | None:
     pick = 0
     if iso3[0] not in near and found[0]["name"].lower() != name.lower():
         pick = next((i for i, code in enumerate(iso3) if code in near), 0)
-    return {**found[pick], "iso3": iso3[pick]}
+    city = found[pick]
+    if city["name"].lower() != name.lower() and iso3[pick] not in near and city["population"] < LARGE_CITY:
+        return None  # another spelling of a small town elsewhere ("Borno" is not Borna, Saxony)
+    return {**city, "iso3": iso3[pick]}
 
 
 @lru_cache(maxsize=1)

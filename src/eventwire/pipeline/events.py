@@ -108,8 +108,8 @@ class EventFinder:
         ):  # "exiled politicians will be allowed to return, the interior minister announced": the government;
             # "749 people had been arrested, the attorney general said": the state whose officer tells it
             event.actors = [replace(event.speaker)]
-        if not event.recipients and event.quad in (1, 3):
-            event.recipients = self._earlier_actor(analysis, trigger, event)
+        if event.quad in (1, 3):  # "rejected the criticism as interference in Myanmar's affairs": the critics
+            event.recipients = self._earlier_actor(analysis, trigger, event) or event.recipients
         if event.type == "RETREAT" and trigger.lemma_.lower() in ("open", "reopen") and len(
             {a.code for a in event.actors if a.code}
         ) > 1:  # "Kazakhstan and China opened a railway crossing": a link two states make, not one's concession
@@ -133,7 +133,10 @@ class EventFinder:
         own = {a.code for a in event.actors}
         named = {e.type for e in self.lex.nouns.get(obj.lemma_.lower(), []) if not e.extra}
         candidates = [e for e in analysis.events if e.type in named] if named else []
-        for earlier in reversed(candidates or analysis.events):
+        # the event told with the same word first ("attacked a restaurant" ... "condemned the attack"), then the
+        # latest of its type
+        same_word = [e for e in candidates if analysis.doc[e.trigger].lemma_.lower() == obj.lemma_.lower()]
+        for earlier in [*reversed(same_word), *reversed(candidates or analysis.events)]:
             # shared, not copied: a code the places stage fills in later ("fighters" -> MLI) shows here too
             found = [a for a in earlier.actors if (a.code or a.sector) and (a.code is None or a.code not in own)]
             if found:

@@ -55,7 +55,6 @@ def _of_place(noun: Token) -> Token | None:
 
 # A name the recogniser did not mark as a place is a city only if it is a large one or in a country the
 # sentence names ("the Zaporizhzhia plant"; not "the Arava valley" as Arawa, Papua New Guinea).
-_LARGE_CITY = 100_000
 
 
 def _named_city(tok: Token, near: Collection[str] = ()) -> dict[str, Any] | None:
@@ -63,7 +62,7 @@ def _named_city(tok: Token, near: Collection[str] = ()) -> dict[str, Any] | None
     if not tok.text[:1].isupper():
         return None
     city = geo.city(tok.text, near)
-    if city is None or tok.ent_type_ in _PLACE_LABELS or city["iso3"] in near or city["population"] >= _LARGE_CITY:
+    if city is None or tok.ent_type_ in _PLACE_LABELS or city["iso3"] in near or city["population"] >= geo.LARGE_CITY:
         return city
     return None
 
