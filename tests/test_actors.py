@@ -231,3 +231,9 @@ def test_a_name_modifying_a_role_words_modifier_owns_the_role(mentions):
 def test_an_embassy_belongs_to_the_country_modifying_it_not_the_city_it_is_in(mentions):
     found = mentions("Protesters stoned the Chinese embassy in Belgrade.", dt.date(1999, 5, 9))
     assert found["Chinese embassy"].code == "CHN"
+
+
+def test_a_person_named_with_a_possessive_is_still_known(coder):
+    records = coder.code(Article(id="t", text="Israel rejected Yasser Arafat's proposal for new talks.",
+                                 published=dt.date(2001, 8, 1))).records
+    assert [(a["code"], a["entity_text"]) for r in records for a in r["recipient"]] == [("PSE", "Yasser Arafat")]

@@ -159,3 +159,16 @@ def test_an_organisation_acting_alone_is_not_aimed_at_itself(code):
     records = code("The International Criminal Court opened an inquiry into alleged abuses on Monday.")
     (inquiry,) = find(records, "ACCUSE", ["ICC"])
     assert "ICC" not in [r["code"] for r in inquiry["recipient"]]
+
+
+def test_the_country_of_a_venue_is_not_whom_talks_were_held_with(code):
+    records = code("Armenian and Azerbaijani diplomats held a third round of talks in the Kazakh capital Almaty.")
+    assert not find(records, "CONSULT", recipient=["KAZ"])
+    records = code("Colombian officials and ELN negotiators resumed talks in the Venezuelan town of San Cristobal, "
+                   "according to Norwegian mediators.")
+    assert not find(records, "CONSULT", recipient=["VEN"]) and not find(records, "CONSULT", recipient=["NOR"])
+
+
+def test_a_party_named_in_a_to_phrase_comes_before_one_deep_in_the_object(code):
+    records = code("Washington shared intelligence on the Taliban's leaders in Pakistan with India on Monday.")
+    assert find(records, "COOPERATE", ["USA"], ["IND"])

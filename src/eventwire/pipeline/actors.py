@@ -204,7 +204,9 @@ class ActorFinder:
             if name is not None:
                 spans.append(span)
                 chosen[(start, end)] = name
-        ner_people = [e for e in doc.ents if e.label_ == "PERSON"]
+        # without a possessive ending the recogniser took in ("Yasser Arafat's proposal")
+        ner_people = [doc[e.start:e.end - 1] if len(e) > 1 and e[-1].tag_ == "POS" else e
+                      for e in doc.ents if e.label_ == "PERSON"]
         spans = [sp for sp in spans if not _is_hyphen_modifier(doc, sp.end) and not _inside_name(doc, sp)
                  and not (sp.start > 0 and doc[sp.start - 1].text == "-")]  # "Pan-American", "pro-Russian"
         kept = filter_spans(spans + ner_people)

@@ -426,6 +426,9 @@ class EventFinder:
             to = [p for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
                   for p in c.children if p.dep_ == "pobj"]
             candidates = to + [c for c in candidates if c not in to]
+        # a party named right in the object or a "to/with" phrase before one found deeper in the object
+        # ("share intelligence on bin Laden's network with Washington")
+        candidates.sort(key=lambda c: analysis.mention_at(c.i) is None)
         fallback: list[Entity] = []
         for tok in candidates:
             found = self._entities(analysis, tok, places=type_ not in ("CONSULT", "AGREE"))
@@ -441,8 +444,8 @@ class EventFinder:
             venue = (type_ in ("CONSULT", "AGREE") and verb.lemma_.lower() not in _TRAVEL_VERBS) or (
                 type_ == "SUPPORT" and verb.lemma_.lower() in _MUTUAL_SUPPORT)  # "signed an accord in Rome"
             for child in verb.children:
-                if venue and child.dep_ == "prep" and child.lower_ in _PLACE_WORDS:
-                    skip.update(t.i for t in child.subtree)
+                if venue and child.dep_ == "prep" and child.lower_ in _PLACE_WORDS or child.lower_ == "according":
+                    skip.update(t.i for t in child.subtree)  # "..., according to Kenyan mediators": the source
             for tok in verb.subtree:
                 if tok.i in skip or tok.i == verb.i or tok.dep_ in ("relcl", "advcl", "nsubj"):
                     continue
@@ -489,15 +492,17 @@ class EventFinder:
 
     def _mention_below(self, analysis: Analysis, tok: Token, places: bool = True) -> Mention | None:
         """The nearest mention in the phrase, not crossing into clauses or "of"-phrases' clauses."""
-        frontier = [c for c in tok.children if c.dep_ not in _CLAUSE_DEPS and c.dep_ != "conj"
-                    and (places or not (c.dep_ == "prep" and c.lower_ in _PLACE_WORDS))]
+        def where(c: Token) -> bool:  # "(a day of talks) in the Icelandic capital"
+            return not places and c.dep_ == "prep" and c.lower_ in _PLACE_WORDS
+
+        frontier = [c for c in tok.children if c.dep_ not in _CLAUSE_DEPS and c.dep_ != "conj" and not where(c)]
         depth = 0
         while frontier and depth < 4:
             for child in frontier:
                 mention = analysis.mention_at(child.i)
                 if mention is not None and (mention.entity.code or mention.entity.sector):
                     return mention
-            frontier = [g for c in frontier for g in c.children if g.dep_ not in _CLAUSE_DEPS]
+            frontier = [g for c in frontier for g in c.children if g.dep_ not in _CLAUSE_DEPS and not where(g)]
             depth += 1
         return None
 

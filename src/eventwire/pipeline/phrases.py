@@ -14,6 +14,11 @@ QUOTE_RES = (
     re.compile(r'(?:(?<=^)|(?<=[\s(:—–-]))"([^"\n]{3,}?(?:\n(?!\n)[^"\n]*?)*?)"', re.MULTILINE),
 )
 
+# Words for a kind of place: "the city of Sake", "the Kenyan lakeside town of Naivasha".
+GENERIC_PLACES = {"city", "town", "village", "region", "province", "district", "state", "capital", "port",
+                  "island", "islands", "area", "county", "municipality", "strip", "enclave", "outskirts",
+                  "peninsula", "valley", "coast", "highlands", "desert", "delta"}
+
 
 @lru_cache(maxsize=64)
 def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:

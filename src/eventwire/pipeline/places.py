@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from .. import geo
 from ..kb import KnowledgeBase
 from .model import Analysis, Entity, Event
-from .phrases import entity_at
+from .phrases import GENERIC_PLACES, entity_at
 
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "on", "along", "off", "within", "through"}
 _MOVE_PREPS = {"to", "into", "toward", "towards"}
@@ -29,11 +29,6 @@ _NOT_DOMESTIC = {"western", "foreign", "international", "regional", "global", "n
 _CIVIL_SECTORS = {"CVL", "LAB", "EDU", "OPP", "PTY", "REL", "SOC", "MED", "HLH"}
 
 
-_GENERIC_PLACES = {"city", "town", "village", "region", "province", "district", "state", "capital", "port",
-                   "island", "islands", "area", "county", "municipality", "strip", "enclave", "outskirts",
-                   "peninsula", "valley", "coast", "highlands", "desert", "delta"}
-
-
 def _of_object(noun: Token) -> Token | None:
     """The word after "of" a noun ("the city of Sake", "the blockade of the Gaza Strip")."""
     for prep in noun.children:
@@ -44,7 +39,7 @@ def _of_object(noun: Token) -> Token | None:
 
 def _named_by_of(noun: Token) -> Token | None:
     """"the city of Zaporizhzhia", "the town of Sake": the name after "of" a generic place word."""
-    return _of_object(noun) if noun.lemma_.lower() in _GENERIC_PLACES else None
+    return _of_object(noun) if noun.lemma_.lower() in GENERIC_PLACES else None
 
 
 def _of_place(noun: Token) -> Token | None:
@@ -178,7 +173,7 @@ class PlaceResolver:
     def _is_place(self, tok: Token) -> bool:
         if tok.ent_type_ in _PLACE_LABELS:
             return True
-        if tok.lemma_.lower() in _GENERIC_PLACES and any(  # "Sri Lanka's Jaffna peninsula"
+        if tok.lemma_.lower() in GENERIC_PLACES and any(  # "Sri Lanka's Jaffna peninsula"
             c.dep_ in ("poss", "compound") and c.ent_type_ in _PLACE_LABELS for c in tok.children
         ):
             return True

@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from .. import geo
 from .model import Analysis, Entity, Event, Mention
-from .phrases import in_prep_phrase
+from .phrases import GENERIC_PLACES, in_prep_phrase
 
 # Types whose place is also their target when no one else is named.
 _PLACE_IS_TARGET = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "PROTEST"}
@@ -81,6 +81,9 @@ def _named_other(analysis: Analysis, event: Event, self_aimed: bool = False) -> 
     for quote in analysis.quotes:
         if quote.speaker_token is not None and sent.start <= quote.speaker_token < sent.end:
             told_by.update(t.i for t in doc[quote.speaker_token].subtree)
+    for tok in sent:  # "..., according to the Kenyan mediators"
+        if tok.lower_ == "according" and tok.dep_ == "prep":
+            told_by.update(t.i for t in tok.subtree)
     top = trigger
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
         top = trigger.head  # "voiced solidarity with the Sandinista government": the verb's phrases too
@@ -104,7 +107,8 @@ def _named_other(analysis: Analysis, event: Event, self_aimed: bool = False) -> 
             continue
         if m.head in told_by or (m.head in other_events and (self_aimed or m.head in reactions)):
             continue
-        if (m.kind in _PLACE_KINDS and in_prep_phrase(doc[m.head], sent.root, _WHERE) and not _answered(doc[m.head])
+        where = m.kind in _PLACE_KINDS or _describes_place(doc[m.head]) and event.type not in _PLACE_IS_TARGET
+        if (where and in_prep_phrase(doc[m.head], sent.root, _WHERE) and not _answered(doc[m.head])
                 and not _place_of_object(doc[m.head], trigger, top)):
             continue  # "met on the island of St Vincent": where it happened, not whom it was aimed at
         if in_prep_phrase(doc[m.head], sent.root, {"under"}) or _mediator(doc[m.head]):
@@ -122,6 +126,11 @@ def _named_other(analysis: Analysis, event: Event, self_aimed: bool = False) -> 
     mention = min(candidates, key=lambda c: (c[0], c[1]))[2]
     return Entity(mention.entity.code, mention.entity.sector, doc[mention.start:mention.end].text,
                   mention.entity.identifier_id, mention.entity.identifier_text)
+
+
+def _describes_place(tok: Token) -> bool:
+    """``tok`` describes a place word: "the Kenyan lakeside town of Naivasha", "the Icelandic capital"."""
+    return tok.dep_ in ("amod", "compound", "poss") and tok.head.lemma_.lower() in GENERIC_PLACES
 
 
 def _place_of_object(tok: Token, trigger: Token, top: Token) -> bool:
