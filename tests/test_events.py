@@ -411,3 +411,20 @@ def test_a_reaction_to_an_earlier_event_is_aimed_at_its_doer(code):
                    "The African Union condemned the attack.")
     (condemned,) = find(records, "ACCUSE", ["AU"], ["NGA"])
     assert condemned["recipient"][0]["entity_text"] == "Gunmen"
+
+
+def test_what_a_body_is_to_do_is_a_plan(code):
+    records = code("The European Union is to send 50 million euros worth of food to Sudan before the rains.")
+    assert find(records, "AGREE", ["EU"], ["SDN"])  # a promise of aid, not aid given
+    records = code("France cancelled two billion euros of debt owed by Niger.")  # a sum "of" what is cancelled
+    assert find(records, "AID", ["FRA"], ["NER"])
+
+
+def test_a_phone_call_on_a_day_is_not_a_call_on_someone(code):
+    assert find(code("Biden called Putin on Tuesday."), "CONSULT", ["USA"], ["RUS"])
+    assert find(code("Biden called on Putin to withdraw his troops."), "REQUEST", ["USA"], ["RUS"])
+
+
+def test_calling_someone_a_name_is_an_accusation(code):
+    # the parser may read "the devil" as a second name for Bush
+    assert find(code("Hugo Chavez called George W. Bush the devil."), "ACCUSE", ["VEN"], ["USA"])

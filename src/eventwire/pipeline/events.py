@@ -45,7 +45,10 @@ _CONTAINER_NOUNS = {"package", "round", "series", "set", "wave", "raft", "batch"
                     "volley", "barrage", "salvo", "tranche", "slew", "host", "flurry",
                     # quantities: "shipped millions of shells", "gave its entire stock of artillery"
                     "stock", "stockpile", "shipment", "consignment", "cargo", "load", "quantity", "amount",
-                    "hundred", "thousand", "million", "billion", "dozen", "ton", "tonne", "convoy"}
+                    "hundred", "thousand", "million", "billion", "dozen", "ton", "tonne", "convoy",
+                    # sums: "cancelled four billion francs of debt", "200 million ecus worth of food"
+                    "dollar", "franc", "euro", "pound", "yen", "ecu", "rouble", "ruble", "yuan", "rupee", "mark",
+                    "worth"}
 _REFUSABLE = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 _FUTURE_COOPERATION = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 _INTENT_ADJECTIVES = {"prepared", "ready", "set", "poised", "willing", "determined", "going"}
@@ -151,7 +154,8 @@ class EventFinder:
             if tok.pos_ != "VERB" and not (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
                 continue
             lemma = tok.lemma_.lower()
-            if any(c.dep_ == "oprd" for c in tok.children):
+            if any(c.dep_ == "oprd" for c in tok.children) or lemma in self.lex.verdict_verbs and self._verdict(
+                    tok, lemma) is not None:
                 verdict = self._verdict(tok, lemma)  # "called the sanctions illegal": a verdict, not a call
                 if verdict is not None:
                     found.append(_Trigger(tok, verdict, [tok.i], tok))
@@ -232,6 +236,10 @@ class EventFinder:
         if lemma not in self.lex.verdict_verbs or not any(c.dep_ == "dobj" for c in tok.children):
             return None
         verdict = next((c for c in tok.children if c.dep_ == "oprd" and c.pos_ in ("ADJ", "NOUN")), None)
+        if verdict is None:  # "called Bush the devil", parsed as a name and its appositive
+            verdict = next((a for c in tok.children if c.dep_ == "dobj" and c.pos_ == "PROPN" for a in c.children
+                            if a.dep_ == "appos" and a.pos_ == "NOUN" and a.i == c.i + 2
+                            and a.nbor(-1).lower_ in ("the", "a", "an")), None)
         if verdict is None:
             return None
         words = {verdict.lemma_.lower(), *(f"{c.lower_} {verdict.lemma_.lower()}" for c in verdict.children)}
@@ -245,6 +253,8 @@ class EventFinder:
             return None
         words: set[str] = set()
         for child in tok.children:
+            if child.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in child.children):
+                continue  # "called Putin on Tuesday" is no "call on"
             if child.dep_ in ("prt", "prep", "agent", "advmod", "dative"):
                 words.add(child.lower_)
             elif child.dep_ in ("dobj", "npadvmod", "acomp", "oprd", "compound"):
@@ -537,6 +547,10 @@ class EventFinder:
             if lemma in self.lex.negating_governors:
                 event.secondary.append("NEGATING:" + lemma)
             if lemma in self.lex.future_governors or gov.lower_ in _INTENT_ADJECTIVES:
+                event.future = True
+            if lemma == "be" and gov.i == verb.head.i and verb.dep_ == "xcomp" and verb.lemma_ != "blame" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+            ):  # "the EC is to send food": a plan
                 event.future = True
             if lemma in self.lex.hypothetical_words:
                 event.hypothetical = True
