@@ -237,3 +237,25 @@ def test_a_person_named_with_a_possessive_is_still_known(coder):
     records = coder.code(Article(id="t", text="Israel rejected Yasser Arafat's proposal for new talks.",
                                  published=dt.date(2001, 8, 1))).records
     assert [(a["code"], a["entity_text"]) for r in records for a in r["recipient"]] == [("PSE", "Yasser Arafat")]
+
+
+def test_a_full_name_two_people_share_is_the_one_of_the_day(coder):
+    def bush(day: dt.date) -> str | None:
+        records = coder.code(Article(id="t", text="President George Bush warned Iraq to leave Kuwait.",
+                                     published=day)).records
+        return records[0]["actor"][0]["identifier_text"]
+    assert bush(dt.date(1990, 11, 30)) == "George H. W. Bush"
+    assert bush(dt.date(2003, 3, 1)) == "George W. Bush"
+
+
+def test_a_national_body_is_not_the_un_body_whose_name_ends_its_own(coder):
+    records = coder.code(Article(id="t", text="Turkey's National Security Council rejected calls for autonomy.",
+                                 published=dt.date(1993, 3, 30))).records
+    assert [a["code"] for r in records for a in r["actor"]] == ["TUR"]
+
+
+def test_a_title_naming_a_body_outranks_an_office_held_long_before(coder):
+    # César Gaviria was Colombia's president in 1990-94 and led the OAS in 1994-2004
+    records = coder.code(Article(id="t", text="OAS Secretary-General Cesar Gaviria met opposition leaders in Caracas.",
+                                 published=dt.date(2003, 1, 10))).records
+    assert [(a["code"], a["sector"]) for r in records for a in r["actor"]] == [("OAS", "IGO")]

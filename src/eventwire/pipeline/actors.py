@@ -87,6 +87,15 @@ def _best_name(names: list[Name], span: Span, day: dt.date | None = None) -> Nam
         if len(people) > 1 and day is not None:
             people = [n for n in people if n.target.office_on(day) is not None]  # type: ignore[union-attr]
         return people[0] if len(people) == 1 else None
+    if best.kind == "person" and len({id(n.target) for n in ok if n.kind == "person"}) > 1:
+        # a full name two people share ("George Bush", father and son): the one in office that day, else the
+        # one in the news within eight years of it, and no one when the article has no date
+        namesakes = [n for n in ok if n.kind == "person"]
+        for test in (lambda p: p.office_on(day) is not None, lambda p: _topical(p, day)):
+            found = {id(n.target): n for n in namesakes if day is not None and test(n.target)}
+            if len(found) == 1:
+                return next(iter(found.values()))
+        return None
     return best
 
 
@@ -151,6 +160,17 @@ def _inside_name(doc: Doc, span: Span) -> bool:
     return ent is not None and (ent.end - ent.start) > (span.end - span.start)
 
 
+def _longer_name(doc: Doc, span: Span, matched: set[int]) -> bool:
+    """"Turkey's National Security Council": an organisation's name at the end of a longer one the KB does
+    not know is another body (not "U.N. Security Council", whose first word is a name of its own)."""
+    if span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return (before.pos_ == "PROPN" and before.text[:1].isupper() and before.dep_ == "compound"
+            and span.start <= before.head.i < span.end and before.i not in matched and not before.ent_type_ == "GPE"
+            and before.ent_type_ != "NORP")
+
+
 _NP_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "case", "punct", "npadvmod"}
 
 
@@ -207,8 +227,10 @@ class ActorFinder:
         # without a possessive ending the recogniser took in ("Yasser Arafat's proposal")
         ner_people = [doc[e.start:e.end - 1] if len(e) > 1 and e[-1].tag_ == "POS" else e
                       for e in doc.ents if e.label_ == "PERSON"]
+        matched = {i for sp in spans for i in range(sp.start, sp.end)}
         spans = [sp for sp in spans if not _is_hyphen_modifier(doc, sp.end) and not _inside_name(doc, sp)
-                 and not (sp.start > 0 and doc[sp.start - 1].text == "-")]  # "Pan-American", "pro-Russian"
+                 and not (sp.start > 0 and doc[sp.start - 1].text == "-")  # "Pan-American", "pro-Russian"
+                 and not (chosen[(sp.start, sp.end)].kind == "organisation" and _longer_name(doc, sp, matched))]
         kept = filter_spans(spans + ner_people)
         mentions: list[Mention] = []
         for span in kept:
@@ -310,6 +332,10 @@ class ActorFinder:
                     country_code, country_start = named, tok.i  # inside a name span
                     i -= 1
                     continue
+                if i >= 2 and doc[i - 1].text == "-" and f"{doc[i - 2].lower_}-{tok.lower_}" in roles:
+                    title_tokens[:0] = [doc[i - 2], doc[i - 1], tok]  # "OAS Secretary-General Cesar Gaviria"
+                    i -= 3
+                    continue
                 if tok.lower_ in roles or tok.lower_ in ("shadow", "foreign", "prime", "deputy", "interior") or (
                     tok.lower_ in _LEADER_WORDS and not title_tokens and i == m.start - 1
                 ):
@@ -330,7 +356,8 @@ class ActorFinder:
             if body is not None:
                 absorbed.add(id(body))
                 m.start = min(m.start, body.start)
-                if m.entity.code is None:
+                if m.entity.code is None or m.entity.office is None or m.entity.office.startswith("former "):
+                    # "OAS Secretary-General Cesar Gaviria" in 2003: the body, not the country he once led
                     m.entity.code, m.entity.sector = body.entity.code, body.entity.sector
             if m.entity.code is None and country is not None:
                 m.entity.code = country.entity.code
