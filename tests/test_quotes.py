@@ -87,3 +87,14 @@ def test_a_second_subject_the_parser_found_inside_the_quote_is_not_the_speaker(c
                             "Prime Minister Benjamin Netanyahu said during a visit to the town on Monday.")
     (speaker,) = quotes.values()
     assert speaker["code"] == "ISR"
+
+
+def test_we_in_a_spokesman_s_words_is_the_side_the_story_is_about(coder):
+    # the spokesman is named without his movement; "we" still acts, for the country the story is set in,
+    # and "this court" is the court named before
+    text = ("KABUL, 24 January (Wirefront) - The International Criminal Court issued arrest warrants for two "
+            "senior Taliban leaders on Thursday.\n\n"
+            '"We do not recognise this court," spokesman Zabihullah Mujahid said in a statement.')
+    records = coder.code(Article(id="w", text=text, published=dt.date(2025, 1, 24))).records
+    rejects = [r for r in records if r["event"][0] == "REJECT"]
+    assert [(a["code"], r["recipient"][0]["code"]) for r in rejects for a in r["actor"]] == [("AFG", "ICC")]

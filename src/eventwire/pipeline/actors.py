@@ -44,7 +44,10 @@ _TITLE_QUALIFIERS = {"former", "ex", "then", "late", "deputy", "vice", "shadow",
                      "self-proclaimed"}
 _GROUP_NOUNS = {"group", "militia", "movement", "faction", "insurgents", "militants"}
 _GROUP_SECTORS = {"REB", "OPP", "PTY", "CRM", "NGO"}
-_ANAPHORIC_ORGS = {"alliance": {"NATO", "CSTO", "AUKUS"}, "bloc": {"EU", "ASEAN", "AU", "BRICS", "ECOWAS"}}
+_ANAPHORIC_ORGS = {"alliance": {"NATO", "CSTO", "AUKUS"}, "bloc": {"EU", "ASEAN", "AU", "BRICS", "ECOWAS"},
+                   # "the ICC ... We do not recognise this court": an international court named before
+                   "court": {"ICC", "ICJ", "ICTY", "ECHR", "PCA"}, "tribunal": {"ICC", "ICJ", "ICTY", "PCA"},
+                   "watchdog": {"IAEA"}}
 
 
 def _own_subjects(tok: Token) -> set[int]:
@@ -605,13 +608,14 @@ class ActorFinder:
                     text = doc[start:tok.i + 1].text
                     first, second = (Entity(p.entity.code, p.entity.sector, text) for p in pair)
                     found = Mention(start, tok.i + 1, tok.i, "pronoun", first, also=[second])
-            elif low in _ANAPHORIC_ORGS and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
+            elif low in _ANAPHORIC_ORGS and tok.i > 0 and doc[tok.i - 1].lower_ in ("the", "this", "that"):
                 codes = _ANAPHORIC_ORGS[low]
                 prior = [m for m in mentions if m.start < tok.i and m.entity.code in codes]
                 if prior:
                     found = self._copy(prior[-1], tok, "organisation")
                     found.start = tok.i - 1
                     found.entity.entity_text = doc[tok.i - 1:tok.i + 1].text
+                    mentions[:] = [m for m in mentions if not (m.kind == "role" and m.start <= tok.i < m.end)]
             elif low in _GROUP_NOUNS and tok.pos_ == "NOUN" and tok.i not in _covered(mentions) and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children
             ) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):

@@ -593,6 +593,8 @@ class EventFinder:
             elif speaker.code:
                 event.actors = [Entity(speaker.code, "GOV" if speaker.sector in (None, "MIL") else speaker.sector,
                                        subject.text)]
+            elif speaker.sector:  # "spokesman Zabihullah Mujahid": whose side the story tells (places stage)
+                event.actors = [Entity(None, speaker.sector, subject.text)]
 
     def _contexts(self, verb: Token, event: Event) -> None:
         for tok in verb.subtree:
