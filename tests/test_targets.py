@@ -172,3 +172,12 @@ def test_the_country_of_a_venue_is_not_whom_talks_were_held_with(code):
 def test_a_party_named_in_a_to_phrase_comes_before_one_deep_in_the_object(code):
     records = code("Washington shared intelligence on the Taliban's leaders in Pakistan with India on Monday.")
     assert find(records, "COOPERATE", ["USA"], ["IND"])
+
+
+def test_joint_parties_act_towards_each_other_not_a_helper_named_further_on(code):
+    records = code("Armenia and Azerbaijan agreed to resume border talks with the help of mediators sent by France.")
+    (agreed,) = find(records, "AGREE", ["ARM"])
+    assert {r["code"] for r in agreed["recipient"]} == {"ARM", "AZE"}
+    records = code("Colombian and Venezuelan troops began joint patrols near Cucuta after guerrillas based in "
+                   "Ecuador attacked a village.")
+    assert not find(records, "COOPERATE", recipient=["ECU"])

@@ -387,7 +387,10 @@ class EventFinder:
                 if not actors and self._match_noun(verb.head) is not None:
                     actors, _ = self._noun_arguments(analysis, verb.head, type_)
         if not recipients:
-            recipients = self._objects(analysis, verb, type_)
+            # joint parties ("Peru and Ecuador pledged to settle ... with the help of nations led by Brazil")
+            # act towards each other unless the verb itself names someone
+            joint = type_ in _JOINT_TYPES and len({a.code for a in actors if a.code}) > 1
+            recipients = self._objects(analysis, verb, type_, deep=not joint)
         return actors, [r for r in recipients if not _same(r, actors)]
 
     def _subject(self, verb: Token, depth: int = 0) -> Token | None:
@@ -416,7 +419,7 @@ class EventFinder:
             return verb.head
         return None
 
-    def _objects(self, analysis: Analysis, verb: Token, type_: str) -> list[Entity]:
+    def _objects(self, analysis: Analysis, verb: Token, type_: str, deep: bool = True) -> list[Entity]:
         """Whom the act is aimed at: the object, then "to/with/against/on ..." phrases, then the subject of
         a content clause. A coded entity wins over one the text names without a country."""
         blocked = _NO_RECIPIENT_PREPS.get(type_, set())
@@ -445,7 +448,7 @@ class EventFinder:
             if any(e.code or e.sector for e in found):
                 return found
             fallback = fallback or found
-        if type_ != "MOBILIZE":
+        if type_ != "MOBILIZE" and deep:
             # the first named country or body further down the verb's own phrase ("sent a team to
             # investigate irregularities in the Honduran vote count")
             subject = self._subject(verb)
