@@ -428,3 +428,10 @@ def test_a_phone_call_on_a_day_is_not_a_call_on_someone(code):
 def test_calling_someone_a_name_is_an_accusation(code):
     # the parser may read "the devil" as a second name for Bush
     assert find(code("Hugo Chavez called George W. Bush the devil."), "ACCUSE", ["VEN"], ["USA"])
+
+
+def test_a_territory_sealed_off_is_where_the_act_is_and_whom_it_weighs_on(code):
+    records = code("Israeli troops sealed off the West Bank after a shooting on a Tel Aviv bus.")
+    (closure,) = find(records, "COERCE", ["ISR"], ["PSE"])
+    # where the shooting happened (a phrase telling another event) is not where the closure is
+    assert closure["event_loc"]["name"] == "West Bank"

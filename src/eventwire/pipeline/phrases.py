@@ -19,6 +19,9 @@ GENERIC_PLACES = {"city", "town", "village", "region", "province", "district", "
                   "island", "islands", "area", "county", "municipality", "strip", "enclave", "outskirts",
                   "peninsula", "valley", "coast", "highlands", "desert", "delta"}
 
+# Prepositions that open a phrase telling another event ("after a bombing on a Jerusalem bus").
+ANOTHER_EVENT = {"after", "before", "despite", "amid", "following", "since", "until", "ahead"}
+
 
 @lru_cache(maxsize=64)
 def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from .. import geo
 from ..kb import KnowledgeBase
 from .model import Analysis, Entity, Event
-from .phrases import GENERIC_PLACES, entity_at
+from .phrases import ANOTHER_EVENT, GENERIC_PLACES, entity_at
 
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "on", "along", "off", "within", "through"}
 _MOVE_PREPS = {"to", "into", "toward", "towards"}
@@ -60,6 +60,15 @@ def _named_city(tok: Token, near: Collection[str] = ()) -> dict[str, Any] | None
     if city is None or tok.ent_type_ in _PLACE_LABELS or city["iso3"] in near or city["population"] >= geo.LARGE_CITY:
         return city
     return None
+
+
+def _proper_phrase(noun: Token) -> str:
+    """A name with the capitalised words joined before it ("West Bank", "Gaza Strip")."""
+    start = noun.i
+    while start > 0 and noun.doc[start - 1].dep_ == "compound" and noun.doc[start - 1].head.i == noun.i and (
+            noun.doc[start - 1].text[:1].isupper()):
+        start -= 1
+    return noun.doc[start:noun.i + 1].text
 
 
 def _phrase(noun: Token) -> str:
@@ -146,7 +155,7 @@ class PlaceResolver:
                         of = _of_place(child) or (_of_place(trigger) if trigger.pos_ == "NOUN" else None)
                         if of is not None and self._is_place(of):
                             return of  # "eased its blockade of the Gaza Strip": the place it weighs on
-                    if child.dep_ == "prep" and (child.lower_ in preps or (  # "pulled out of Kherson"
+                    if child.dep_ in ("prep", "prt") and (child.lower_ in preps or (  # "pulled out of Kherson"
                         child.lower_ == "of" and node.lower_ == "out" and "from" in preps
                     )):
                         for pobj in child.children:
@@ -155,6 +164,8 @@ class PlaceResolver:
                             named = _named_by_of(pobj) if pobj.dep_ == "pobj" else None
                             if named is not None and self._is_place(named):
                                 return named  # "on the city of Zaporizhzhia"
+                    if child.dep_ == "prep" and child.lower_ in ANOTHER_EVENT:
+                        continue  # "after a bombing on a Jerusalem bus": where something else happened
                     if child.dep_ in ("prep", "pobj", "dobj", "xcomp", "advmod") or (
                         node is trigger and trigger.pos_ == "NOUN" and child.dep_ == "acl"
                     ):  # "airstrikes killed 30 people in Gaza", misparsed as a noun with a clause
@@ -187,6 +198,8 @@ class PlaceResolver:
             return any(c.dep_ in ("amod", "compound", "poss") for c in tok.children)
         names = self.kb.lookup(tok.text)
         if self.kb.region(tok.text) is not None and tok.text[:1].isupper():
+            return True
+        if tok.text[:1].isupper() and self.kb.region(_proper_phrase(tok)) is not None:  # "the West Bank"
             return True
         if any(n.kind in ("country", "capital") for n in names) and tok.text[:1].isupper():
             return True

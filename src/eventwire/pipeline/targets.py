@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from .. import geo
 from .model import Analysis, Entity, Event, Mention
-from .phrases import GENERIC_PLACES, in_prep_phrase
+from .phrases import ANOTHER_EVENT, GENERIC_PLACES, in_prep_phrase
 
 # Types whose place is also their target when no one else is named.
 _PLACE_IS_TARGET = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "PROTEST"}
@@ -40,7 +40,6 @@ _HOME_SECTORS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "PTY", "
                  "HLH", "CRM"}
 # Clause boundaries below an event word, and the prepositions of "where".
 _CLAUSES = {"advcl", "acl", "relcl", "ccomp", "parataxis", "csubj"}
-_ANOTHER_EVENT = {"after", "before", "despite", "amid", "following", "since", "until", "ahead"}
 _WHERE = {"in", "at", "on", "near", "inside", "across", "around", "along", "within", "through", "during"}
 _REACTION_VERBS = {"draw", "prompt", "spark", "trigger", "provoke", "earn", "attract", "bring", "cause", "elicit"}
 _ANSWER_NOUNS = {"response", "reply", "reaction", "retaliation", "answer", "protest"}
@@ -176,7 +175,7 @@ def _other_clauses(verb: Token) -> set[int]:
     """Words in clauses of their own below a verb ("..., drawing condemnation from the UN") and in phrases
     that tell another event ("after a mediation by Qatar")."""
     return {t.i for tok in verb.subtree if tok.i != verb.i and (tok.dep_ in _CLAUSES or tok.dep_ == "prep" and
-                                                                 tok.lower_ in _ANOTHER_EVENT) for t in tok.subtree}
+                                                                 tok.lower_ in ANOTHER_EVENT) for t in tok.subtree}
 
 
 def _place_target(event: Event, abroad: bool = False) -> Entity | None:
