@@ -108,7 +108,9 @@ def _named_other(analysis: Analysis, event: Event, self_aimed: bool = False) -> 
             continue
         where = m.kind in _PLACE_KINDS or _describes_place(doc[m.head]) and event.type not in _PLACE_IS_TARGET
         if (where and in_prep_phrase(doc[m.head], sent.root, _WHERE) and not _answered(doc[m.head])
-                and not _place_of_object(doc[m.head], trigger, top)):
+                and (self_aimed or not _place_of_object(doc[m.head], trigger, top))):
+            # (over a recipient of the actor's own country, such a place is no better: "found Defence Minister
+            # Ariel Sharon responsible for the massacre in Beirut")
             continue  # "met on the island of St Vincent": where it happened, not whom it was aimed at
         if in_prep_phrase(doc[m.head], sent.root, {"under"}) or _mediator(doc[m.head]):
             continue  # "under U.N. auspices", "talks mediated by Qatar": who made it possible
