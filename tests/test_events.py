@@ -435,3 +435,12 @@ def test_a_territory_sealed_off_is_where_the_act_is_and_whom_it_weighs_on(code):
     (closure,) = find(records, "COERCE", ["ISR"], ["PSE"])
     # where the shooting happened (a phrase telling another event) is not where the closure is
     assert closure["event_loc"]["name"] == "West Bank"
+
+
+def test_a_long_range_missile_aimed_at_no_one_is_a_show_of_force(code):
+    launch = code("North Korea fired an intercontinental ballistic missile that landed in the sea off Hokkaido.")
+    assert find(launch, "MOBILIZE", ["PRK"])
+    attack = code("Russia fired ballistic missiles at Kyiv overnight.")
+    (strike,) = find(attack, "ASSAULT", ["RUS"], ["UKR"])
+    assert strike["event_loc"]["name"] == "Kyiv"  # not "Kyiv overnight", which the recogniser read as a time
+    assert find(code("Hamas fired rockets into southern Israel."), "ASSAULT", ["PSE"], ["ISR"])

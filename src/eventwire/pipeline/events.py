@@ -191,6 +191,8 @@ class EventFinder:
                             rule = self.lex.object_rules.get((form, noun))
                             if rule is not None:
                                 entry, via_rule, rule_objects = rule, True, [obj.i]
+                                if rule.type == "ASSAULT" and _launch_not_attack(tok, obj):
+                                    entry = Entry(lemma, (), "MOBILIZE", "weapons", ("military",))
                                 break
                         if entry is not None:
                             break
@@ -868,6 +870,25 @@ PRUNE_BELOW = 0.01  # beside an event the model confirms, drop rule events of ty
 # Verbs whose participle with a that-clause states something besides the act it hangs from.
 _SAYING = {"demand", "insist", "warn", "accuse", "urge", "call", "threaten", "deny", "reject", "vow", "pledge",
            "promise"}
+
+
+_LONG_RANGE = {"ballistic", "intercontinental", "hypersonic", "long-range", "medium-range", "intermediate-range"}
+_WATERS = {"sea", "ocean", "water", "waters", "pacific", "atlantic"}
+
+
+def _launch_not_attack(verb: Token, weapon: Token) -> bool:
+    """"North Korea fired a ballistic missile that landed in the sea": a launch that shows force (MOBILIZE),
+    not an attack, when a long-range missile is aimed at no one ("fired ballistic missiles at Kyiv" is)."""
+    if weapon.lemma_.lower() not in ("missile", "rocket") or not any(
+            c.lower_ in _LONG_RANGE for c in weapon.children if c.dep_ in ("amod", "compound")):
+        return False
+    for tok in verb.subtree:
+        if tok.dep_ == "prep" and tok.lower_ in ("at", "on", "against", "toward", "towards", "into") and not any(
+                p.lower_ in _WATERS for p in tok.children if p.dep_ == "pobj"):
+            return False
+        if tok.lemma_.lower() in ("hit", "strike", "kill", "destroy", "target", "damage", "wound"):
+            return False
+    return True
 
 
 def _spared(doc: Doc, i: int, event: Event, others: list[int]) -> bool:

@@ -214,6 +214,13 @@ class PlaceResolver:
         if tok.ent_type_:
             ent = entity_at(tok.doc, tok.i)
             span = ent if ent is not None else span
+            if ent is not None and ent.label_ not in _PLACE_LABELS:  # "Kyiv overnight", read as a time
+                start, end = tok.i, tok.i + 1
+                while start > ent.start and tok.doc[start - 1].pos_ == "PROPN":
+                    start -= 1
+                while end < ent.end and tok.doc[end].pos_ == "PROPN":
+                    end += 1
+                span = tok.doc[start:end]
         name = span.text[4:] if span.text.lower().startswith("the ") else span.text
         for kb_name in self.kb.lookup(name):
             if kb_name.kind == "country":
