@@ -444,3 +444,14 @@ def test_a_long_range_missile_aimed_at_no_one_is_a_show_of_force(code):
     (strike,) = find(attack, "ASSAULT", ["RUS"], ["UKR"])
     assert strike["event_loc"]["name"] == "Kyiv"  # not "Kyiv overnight", which the recogniser read as a time
     assert find(code("Hamas fired rockets into southern Israel."), "ASSAULT", ["PSE"], ["ISR"])
+
+
+def test_an_attack_told_by_its_weapon_is_kept_for_whom_it_hit(code):
+    records = code("A roadside bomb killed four Canadian soldiers near Kandahar, a NATO spokesman said.")
+    (attack,) = find(records, "ASSAULT", recipient=["CAN"])
+    assert attack["actor"] == []
+
+
+def test_a_game_won_is_no_attack(code):
+    assert code("India's cricketers beat Pakistan by six wickets in the Asia Cup final on Sunday.") == []
+    assert find(code("Government forces defeated the rebels in a battle near Goma."), "ASSAULT")

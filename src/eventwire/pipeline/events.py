@@ -173,6 +173,8 @@ class EventFinder:
                 continue  # verbs of saying carry quotes, not events ("speak to" is still a meeting)
             if any((lemma, o.lemma_.lower()) in self.lex.non_event_objects for o in objects):
                 continue
+            if lemma in _WINNING_VERBS and any(t.lemma_.lower() in _SPORTS_WORDS for t in tok.sent):
+                continue  # "Sri Lanka's cricketers beat Australia in the World Cup final": a match
             entry = self._match_verb(tok, lemma, phrasal_only=True)
             via_rule = False
             rule_objects: list[int] = []
@@ -382,6 +384,9 @@ class EventFinder:
                 if not actors and self._match_noun(subject) is not None:
                     # "Israeli airstrikes killed 30 people": the strikes' owner is the actor
                     actors, _ = self._noun_arguments(analysis, subject, type_)
+                    attack = self._match_noun(subject)
+                    if not actors and attack is not None and attack.type == "ASSAULT" == type_:
+                        self._passive = True  # "a roadside bomb killed three soldiers": told by whom it hit
             elif verb.dep_ == "acl" and verb.tag_ == "VBN":  # "troops deployed by X": the noun is acted on
                 recipients = self._entities(analysis, verb.head)
             elif verb.dep_ == "acl":  # a misparse of "airstrikes killed 30": the noun is the doer
@@ -872,6 +877,11 @@ _SAYING = {"demand", "insist", "warn", "accuse", "urge", "call", "threaten", "de
            "promise"}
 
 
+# A game won is no attack: "beat Australia by seven wickets", "defeated Brazil 2-1 in the final".
+_WINNING_VERBS = {"beat", "defeat", "thrash", "rout", "trounce", "crush", "edge", "overcome", "outplay", "hammer"}
+_SPORTS_WORDS = {"match", "final", "semi-final", "semifinal", "quarter-final", "cup", "tournament", "championship",
+                 "league", "game", "games", "olympics", "olympic", "wicket", "goal", "inning", "innings",
+                 "cricketer", "footballer", "athlete", "medal", "stadium", "fixture", "qualifier", "penalty"}
 _LONG_RANGE = {"ballistic", "intercontinental", "hypersonic", "long-range", "medium-range", "intermediate-range"}
 _WATERS = {"sea", "ocean", "water", "waters", "pacific", "atlantic"}
 
@@ -919,7 +929,8 @@ def _has_actor(event: Event) -> bool:
 
 def _worth_keeping(event: Event) -> bool:
     """An event needs a known actor: a coded one, a role word ("police", "protesters"), or, for
-    "ten journalists were arrested", a coded recipient of a passive verb. An event named by a noun
+    "ten journalists were arrested" and "a roadside bomb killed three soldiers", a coded recipient of a
+    passive verb or of an attack told by its weapon. An event named by a noun
     ("its cooperation", "France's request") needs a recipient or joint actors as well, unless it is a
     clash told as the subject or object of a clause ("Israeli strikes killed ten")."""
     if event.noun and not event.recipients and len(event.actors) < 2 and not event.noun_as_argument:

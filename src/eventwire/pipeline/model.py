@@ -95,7 +95,7 @@ class Event:
     future: bool = False
     hypothetical: bool = False
     reported: bool = False
-    passive: bool = False
+    passive: bool = False  # told by whom it befell ("were arrested", "a roadside bomb killed"), not its doer
     noun: bool = False  # carried by a noun ("talks", "sanctions") rather than a verb
     noun_as_argument: bool = False
     speaker: Entity | None = None
