@@ -455,3 +455,11 @@ def test_an_attack_told_by_its_weapon_is_kept_for_whom_it_hit(code):
 def test_a_game_won_is_no_attack(code):
     assert code("India's cricketers beat Pakistan by six wickets in the Asia Cup final on Sunday.") == []
     assert find(code("Government forces defeated the rebels in a battle near Goma."), "ASSAULT")
+
+
+def test_what_another_party_must_do_is_the_speaker_s_demand(code):
+    records = code("The European Union said Russia must withdraw its troops from Georgia.")
+    (demand,) = find(records, "REQUEST", ["EU"], ["RUS"])
+    assert demand["event"][1:] == ["RETREAT"]
+    assert find(code("Erdogan said Sweden should extradite the Kurdish militants."), "REQUEST", ["TUR"], ["SWE"])
+    assert not find(code("Japan said China must stop its drills near Taiwan."), "MOBILIZE", ["CHN"])

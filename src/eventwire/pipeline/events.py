@@ -82,6 +82,7 @@ class EventFinder:
                 if event is not None:
                     events[trig.token.i] = event
             self._absorb_contents(events, by_token)
+            self._demands(analysis, events, by_token)
             self._merge_duplicates(doc, events)
             probs = analysis.sentence_types.get(sent_no)
             if probs is not None:
@@ -778,6 +779,33 @@ class EventFinder:
                 best[k] = i
         for i in [i for i, e in events.items() if best[key(e)] != i]:
             del events[i]
+
+    def _demands(self, analysis: Analysis, events: dict[int, Event], triggers: dict[int, _Trigger]) -> None:
+        """"Castro said Washington must hand back Guantanamo": not a handover but the speaker's demand of the
+        party that must act (REQUEST, the act's type second). Only when the speaker is another party: "Putin
+        said Russia must strengthen its forces" is a plan of his own."""
+        for i, event in events.items():
+            anchor = triggers[i].anchor
+            if anchor.pos_ == "NOUN" and anchor.dep_ == "dobj":
+                anchor = anchor.head  # "China must stop its drills"
+            head = anchor.head
+            if anchor.dep_ not in ("ccomp", "parataxis") or head.lemma_.lower() not in self.lex.speech or not any(
+                    c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in anchor.children):
+                continue
+            subject = self._subject(head)
+            speakers = self._entities(analysis, subject) if subject is not None else []
+            speakers = speakers or ([event.speaker] if event.speaker is not None else [])
+            said_by = {a.code for a in speakers if a.code}
+            doers = {a.code for a in event.actors if a.code}
+            if not said_by or not doers or said_by & doers or event.passive:
+                continue
+            mode = _CONTENT_MODE["REQUEST"].get(event.type)
+            event.secondary = [event.type, *event.secondary]
+            event.type = event.lexical_type = "REQUEST"
+            event.modes = [mode] if mode else []
+            event.actors, event.recipients = [replace(a) for a in speakers], event.actors
+            event.negated = event.future = event.hypothetical = False
+            triggers[i].via_rule = True  # the demand is read from the sentence's shape: the model may not undo it
 
     def _absorb_contents(self, events: dict[int, Event], triggers: dict[int, _Trigger]) -> None:
         """"Russia threatened to impose sanctions": one THREATEN whose mode comes from the content."""
