@@ -463,3 +463,8 @@ def test_what_another_party_must_do_is_the_speaker_s_demand(code):
     assert demand["event"][1:] == ["RETREAT"]
     assert find(code("Erdogan said Sweden should extradite the Kurdish militants."), "REQUEST", ["TUR"], ["SWE"])
     assert not find(code("Japan said China must stop its drills near Taiwan."), "MOBILIZE", ["CHN"])
+
+
+def test_a_second_act_joined_by_and_is_an_event_of_its_own(code):
+    records = code("Serbia's foreign ministry rejected the criticism and accused Western governments of meddling.")
+    assert find(records, "REJECT", ["SRB"]) and find(records, "ACCUSE", ["SRB"])

@@ -931,14 +931,21 @@ def _launch_not_attack(verb: Token, weapon: Token) -> bool:
 
 def _spared(doc: Doc, i: int, event: Event, others: list[int]) -> bool:
     """A second event kept beside the model's reading: one with its own clause and both parties coded
-    (neither trigger below the other), or a statement made while acting ("massed troops, demanding that the
-    state never join NATO"; not "marched, demanding his resignation", where the demand is the march's aim)."""
+    (neither trigger below the other), a second verb of the same subject joined by "and", or a statement made
+    while acting ("massed troops, demanding that the state never join NATO"; not "marched, demanding his
+    resignation", where the demand is the march's aim)."""
     tok = doc[i]
     if not any(a.code for a in event.actors) or not others:
         return False
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i in others and tok.lemma_.lower() in _SAYING \
             and any(c.dep_ == "ccomp" for c in tok.children):
         return True  # a that-clause: a statement of its own, not the manner of the act
+    if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.i in others and any(
+            c.dep_ in ("dobj", "prep", "xcomp") for c in tok.children) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        # "rejected the criticism and accused Western governments of interfering": a second act of the same
+        # subject, which articles count as an event of its own (one-label sentence sets count it as extra)
+        return True
     return any(r.code for r in event.recipients) and all(
         not tok.is_ancestor(doc[j]) and not doc[j].is_ancestor(tok) for j in others)
 
