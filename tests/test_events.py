@@ -468,3 +468,11 @@ def test_what_another_party_must_do_is_the_speaker_s_demand(code):
 def test_a_second_act_joined_by_and_is_an_event_of_its_own(code):
     records = code("Serbia's foreign ministry rejected the criticism and accused Western governments of meddling.")
     assert find(records, "REJECT", ["SRB"]) and find(records, "ACCUSE", ["SRB"])
+
+
+def test_the_dateline_is_not_the_subject_of_the_lead(coder):
+    text = ("HERAT, Afghanistan, 9 October (Wirefront) – Gunmen attacked a police checkpoint outside Herat on Sunday, "
+            "killing four officers, the provincial police chief said.")
+    records = coder.code(Article(id="d", text=text, published=dt.date(2023, 10, 9))).records
+    (attack,) = find(records, "ASSAULT")
+    assert attack["actor"][0]["entity_text"] == "Gunmen"

@@ -402,8 +402,14 @@ class EventFinder:
         return actors, [r for r in recipients if not _same(r, actors)]
 
     def _subject(self, verb: Token, depth: int = 0) -> Token | None:
-        for child in verb.children:
-            if child.dep_ in _SUBJ:
+        # of two subjects the parser gave a verb, the nearest ("the first visit in 12 years, and the two leaders
+        # agreed"), but the first for a verb of saying ("militias massed ..., U.N. staff reported"); never the
+        # dateline ("CULIACÁN, Mexico (Wire) – Gunmen ambushed ...")
+        children = list(verb.children)
+        if verb.lemma_.lower() not in self.lex.speech:
+            children.sort(key=lambda c: abs(c.i - verb.i))
+        for child in children:
+            if child.dep_ in _SUBJ and not _dateline_word(child, verb):
                 if child.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
                     return verb.head
                 return child
@@ -912,6 +918,12 @@ _SPORTS_WORDS = {"match", "final", "semi-final", "semifinal", "quarter-final", "
                  "cricketer", "footballer", "athlete", "medal", "stadium", "fixture", "qualifier", "penalty"}
 _LONG_RANGE = {"ballistic", "intercontinental", "hypersonic", "long-range", "medium-range", "intermediate-range"}
 _WATERS = {"sea", "ocean", "water", "waters", "pacific", "atlantic"}
+
+
+def _dateline_word(tok: Token, verb: Token) -> bool:
+    """"CULIACÁN, Mexico, 11 September (Wire) – Gunmen ambushed ...": the parser made the dateline a subject."""
+    return tok.text.isupper() and len(tok.text) > 2 and tok.i < verb.i and any(
+        t.text in ("–", "—", "-", "--") for t in tok.doc[tok.i:verb.i])
 
 
 def _launch_not_attack(verb: Token, weapon: Token) -> bool:
