@@ -476,3 +476,8 @@ def test_the_dateline_is_not_the_subject_of_the_lead(coder):
     records = coder.code(Article(id="d", text=text, published=dt.date(2023, 10, 9))).records
     (attack,) = find(records, "ASSAULT")
     assert attack["actor"][0]["entity_text"] == "Gunmen"
+
+
+def test_everything_an_accusation_charges_is_its_content(code):
+    records = code("Somalia accused Ethiopia of sending troops to fight alongside clan militias.")
+    assert [r["event"][0] for r in records] == ["ACCUSE"]

@@ -821,9 +821,13 @@ class EventFinder:
                 continue
             anchor = triggers[i].anchor
             parent = anchor.head if anchor.dep_ in ("xcomp", "ccomp") else None
-            if anchor.dep_ == "pcomp" and anchor.head.dep_ == "prep" and anchor.head.lower_ in ("of", "for"):
-                accusation = events.get(anchor.head.head.i)  # "accused Belgrade of arming militants"
-                if accusation is not None and accusation.type == "ACCUSE":
+            # "accused Belgrade of arming militants", "of sending troops to fight alongside the rebels": what
+            # the accusation says, not an event of its own
+            charge = next((a for a in [anchor, *anchor.ancestors] if a.dep_ == "pcomp" and a.head.dep_ == "prep"
+                           and a.head.lower_ in ("of", "for") and a.head.head.i in events), None)
+            if charge is not None:
+                accusation = events.get(charge.head.head.i)
+                if accusation is not None and accusation is not event and accusation.type == "ACCUSE":
                     for ctx in event.contexts:
                         if ctx not in accusation.contexts:
                             accusation.contexts.append(ctx)
