@@ -13,7 +13,7 @@ from eventwire.training import DATA, LABELS, load_examples
 
 GOLD_SETS = [REPO / "eval" / "sentences" / "dev.jsonl", REPO / "eval" / "sentences" / "test.jsonl",
              REPO / "eval" / "sentences" / "dev-wire.jsonl", REPO / "eval" / "sentences" / "dev-wire2.jsonl",
-             REPO / "eval" / "dev", REPO / "eval" / "test", REPO / "eval" / "unseen",
+             REPO / "eval" / "dev", REPO / "eval" / "dev2", REPO / "eval" / "test", REPO / "eval" / "unseen",
              SHARED / "data" / "plover" / "PLOVER_GSR_CAMEO.json"]
 
 
