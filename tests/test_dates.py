@@ -101,3 +101,21 @@ def test_later_acts_in_a_story_take_the_leads_day_and_reactions_the_publication_
                   "The opposition condemned the arrests.")
     assert ("COERCE", "2023-03-20", "story") in found
     assert ("ACCUSE", "2023-03-21", "published") in found
+
+
+def test_a_word_that_starts_like_a_month_is_no_date():
+    assert resolve("two decades", dt.date(1993, 5, 1)) is None
+    assert resolve("Dec. 5", dt.date(1993, 5, 1)) == (dt.date(1992, 12, 5), "day")
+
+
+def test_history_told_as_background_is_not_the_story_s_news(coder):
+    from eventwire import Article
+
+    text = ("NEW DELHI, 13 May (Wirefront) - India tested three more nuclear devices on Wednesday, two days after its "
+            "first tests in 24 years. India first exploded a nuclear device in 1974 but never declared itself a "
+            "nuclear power. Iraq also returned archives seized during the 1990 invasion of Kuwait.")
+    records = coder.code(Article(id="h", text=text, published=dt.date(1998, 5, 13))).records
+    assert all(r["date"] >= "1998-01-01" for r in records)
+    assert not any("1974" in r["text"] for r in records)
+    returned = [r for r in records if r["event"][0] == "RETREAT"]
+    assert returned and returned[0]["date"] == "1998-05-13"  # "the 1990 invasion" names a war, not the day

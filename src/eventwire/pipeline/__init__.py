@@ -1,8 +1,8 @@
 """The per-article pipeline: Article + spaCy Doc -> event records and quotes.
 
 Stages run in one direction, each adding to the Analysis:
-dateline -> actors -> quotes -> sentence types (learned model) -> events -> dates -> places -> targets -> checks
--> records.
+dateline -> actors -> quotes -> sentence types (learned model) -> events -> dates -> background (history told
+as background goes) -> places -> targets -> checks -> records.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from ..article import Article
 from ..kb import KnowledgeBase, load_kb
 from .actors import ActorFinder
+from .background import BackgroundFilter
 from .checks import ClaimChecker
 from .classifier import SentenceTypeClassifier, SentenceTyper, load_classifier
 from .dateline import DatelineFinder
@@ -46,6 +47,7 @@ class Pipeline:
             *([SentenceTyper(classifier, lexicon.trigger_words, lexicon.typed_words)] if classifier else []),
             EventFinder(lexicon),
             DateResolver(),
+            BackgroundFilter(),
             PlaceResolver(kb),
             TargetFinder(),
             ClaimChecker(kb),

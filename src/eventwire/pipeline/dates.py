@@ -14,12 +14,15 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from .model import Analysis
+from .phrases import ANOTHER_EVENT
 
 _WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                          "sunday"))}
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")
-_MONTH_RE = re.compile(r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?\b", re.IGNORECASE)
+# a month's name or its abbreviation ("Dec.", "Sept"), not any word that starts like one ("decades", "marches")
+_MONTH_RE = re.compile(r"\b(" + "|".join(f"{m[:3]}(?:{m[3:]})?" for m in _MONTHS) + r"|sept)\.?(?![a-z])",
+                       re.IGNORECASE)
 _YEAR_RE = re.compile(r"\b(19|20)\d{2}\b")
 _DAY_RE = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\b")
 _NOT_A_POINT = {"since", "until", "till", "for", "over", "throughout", "between", "from"}
@@ -102,6 +105,28 @@ def _explicit(low: str, published: dt.date | None, future: bool) -> tuple[dt.dat
     return dt.date(day.year, 1, 1), "year"
 
 
+def _names_a_thing(span: Span) -> bool:
+    """A year that is part of a noun's name, not a date of the sentence's act: "his 2022 election defeat",
+    "the 1994 nuclear accord", "seized during the 1990 invasion"."""
+    head = span.root.head
+    return span.root.dep_ in ("compound", "nmod", "amod", "nummod", "poss") and head.pos_ in ("NOUN", "PROPN") and (
+        head.lemma_.lower() not in _TIMES_OF_DAY)  # "on Friday night" is a date
+
+
+_TIMES_OF_DAY = {"night", "morning", "afternoon", "evening", "dawn", "weekend", "midnight", "noon", "time"}
+
+
+def _elsewhere(span: Span, trigger: Token) -> bool:
+    """A date that is no point in time ("since 2018") or dates another act of the sentence ("have not opened
+    the border, despite agreeing to do so in 2022")."""
+    for tok in span.root.ancestors:
+        if tok.i == trigger.i:
+            return False
+        if tok.dep_ == "prep" and tok.lower_ in _NOT_A_POINT | ANOTHER_EVENT:
+            return True
+    return False
+
+
 _STORY_DAYS = 7  # a lead dated more than a week before publication is not the story's day
 
 
@@ -126,7 +151,8 @@ class DateResolver:
             candidates = dates_by_sentence.get(event.sentence, [])
             chosen, of_speech = self._governing_date(doc[event.trigger], candidates,
                                                      [doc[i] for i in event.trigger_tokens])
-            if chosen is None and len(candidates) == 1:
+            if chosen is None and len(candidates) == 1 and not _names_a_thing(candidates[0]) and not _elsewhere(
+                    candidates[0], doc[event.trigger]):
                 chosen, of_speech = candidates[0], False
             if chosen is not None:
                 # a date on the verb of saying dates the saying, which is past: "said on Thursday it would ..."
