@@ -481,3 +481,8 @@ def test_the_dateline_is_not_the_subject_of_the_lead(coder):
 def test_everything_an_accusation_charges_is_its_content(code):
     records = code("Somalia accused Ethiopia of sending troops to fight alongside clan militias.")
     assert [r["event"][0] for r in records] == ["ACCUSE"]
+
+
+def test_a_resignation_is_a_retreat(code):
+    records = code("Charles Taylor resigned as Liberia's president on Monday and flew into exile in Nigeria.")
+    assert find(records, "RETREAT", ["LBR"])

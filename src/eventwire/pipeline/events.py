@@ -226,7 +226,9 @@ class EventFinder:
             if entry is not None:
                 words = [tok.i] + [c.i for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "agent", "advmod")
                                    and c.lower_ in entry.extra] + rule_objects
-                found.append(_Trigger(tok, entry, sorted(set(words)), tok, via_rule=via_rule))
+                # a resignation is RETREAT in the PLOVER codebook, which the model tends to read as a concession
+                fixed = via_rule or entry.mode == "resign"
+                found.append(_Trigger(tok, entry, sorted(set(words)), tok, via_rule=fixed))
                 used_nouns.update(o.i for o in objects)
         for tok in doc[start:end]:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in used_nouns:
