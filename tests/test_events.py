@@ -486,3 +486,12 @@ def test_everything_an_accusation_charges_is_its_content(code):
 def test_a_resignation_is_a_retreat(code):
     records = code("Charles Taylor resigned as Liberia's president on Monday and flew into exile in Nigeria.")
     assert find(records, "RETREAT", ["LBR"])
+
+
+def test_ordering_forces_somewhere_is_a_deployment(code):
+    assert find(code("France ordered 1,000 gendarmes to New Caledonia on Wednesday."), "MOBILIZE", ["FRA"])
+    assert not find(code("Putin ordered troops to withdraw from Kherson."), "MOBILIZE")  # an order to act
+    assert find(code("Soldiers took up positions at major intersections in Bangkok on Friday."), "MOBILIZE")
+    assert code("Niger hosts about 1,500 French troops.") == []  # troops based there, no meeting
+    records = code("Police fired tear gas at protesters in Dhaka on Sunday.")
+    assert find(records, "ASSAULT") and not find(records, "MOBILIZE")  # not a missile test

@@ -188,7 +188,8 @@ class EventFinder:
                     continue
             if entry is None:
                 verb_forms = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ == "prt"] + [lemma]
-                for form in verb_forms:
+                ordered_to_act = lemma in ("order", "command") and any(c.dep_ == "xcomp" for c in tok.children)
+                for form in [] if ordered_to_act else verb_forms:  # "ordered troops to withdraw": the verb's act
                     for obj in objects:
                         for noun in _noun_forms(obj):
                             rule = self.lex.object_rules.get((form, noun))
@@ -322,8 +323,9 @@ class EventFinder:
             if "military" not in event.contexts:
                 event.contexts.append("military")
         if event.type == "ASSAULT" and trig.via_rule and trig.token.lemma_.lower() in ("fire", "launch", "test") \
-                and not event.recipients and not event.future:
-            event.type, event.modes = "MOBILIZE", ["weapons"]  # a missile test with no target
+                and not event.recipients and not event.future and any(
+                    analysis.doc[t].lemma_.lower() in ("missile", "rocket") for t in trig.tokens):
+            event.type, event.modes = "MOBILIZE", ["weapons"]  # a missile test with no target (not "fired tear gas")
         if event.type == "MOBILIZE" and not event.modes:
             sector = next((a.sector for a in event.actors if a.sector), None)
             mode = {"MIL": "troops", "COP": "police", "REB": "militia"}.get(sector or "")
