@@ -495,3 +495,8 @@ def test_ordering_forces_somewhere_is_a_deployment(code):
     assert code("Niger hosts about 1,500 French troops.") == []  # troops based there, no meeting
     records = code("Police fired tear gas at protesters in Dhaka on Sunday.")
     assert find(records, "ASSAULT") and not find(records, "MOBILIZE")  # not a missile test
+
+
+def test_a_vote_or_decision_to_send_help_is_a_promise(code):
+    records = code("The UN Security Council voted on Friday to send up to 7,000 peacekeepers to South Sudan.")
+    assert find(records, "AGREE", ["UNO"])
