@@ -181,3 +181,11 @@ def test_joint_parties_act_towards_each_other_not_a_helper_named_further_on(code
     records = code("Colombian and Venezuelan troops began joint patrols near Cucuta after guerrillas based in "
                    "Ecuador attacked a village.")
     assert not find(records, "COOPERATE", recipient=["ECU"])
+
+
+def test_an_outsider_acting_on_no_one_named_acts_on_the_country_of_the_story(coder):
+    text = ("BANGKOK, 23 May (Wirefront) - Thailand's army seized power on Thursday and detained former ministers "
+            "in Bangkok. Thai soldiers blocked roads around the parliament.\n\n"
+            "UN Secretary-General Ban Ki-moon called for a prompt return to civilian rule.")
+    records = coder.code(Article(id="s", text=text, published=dt.date(2014, 5, 23))).records
+    assert find(records, "REQUEST", ["UNO"], ["THA"])

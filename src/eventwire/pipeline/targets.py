@@ -13,6 +13,8 @@ that PLOVER keeps for domestic events.
   a protest at its government, arrests and curfews at its people, an eased restriction at those who
   lived under it, troops put on alert at home, a promise of elections, a rejected call for reform.
   So is what courts and police do to people the text does not place (a sentence, a charge, a beating).
+* An outsider's act with no target named (a UN call for civilian rule, a suspension of aid) is aimed at the
+  country the story is about.
 
 Runs after the places stage (which finds where events happened) and fills only empty recipients, or ones
 that are the actor itself.
@@ -62,7 +64,8 @@ class TargetFinder:
                 if other is not None:
                     event.recipients = [other]
                 continue
-            target = _place_target(event) or _named_other(analysis, event) or _home_target(event)
+            target = _place_target(event) or _named_other(analysis, event) or _home_target(event) or (
+                _story_target(analysis, event))
             if target is not None:
                 event.recipients = [target]
         return analysis
@@ -192,6 +195,16 @@ def _place_target(event: Event, abroad: bool = False) -> Entity | None:
     if event.type == "PROTEST":  # people protesting in a country protest at its government
         return Entity(country, "GOV", "")
     return Entity(country, None, where.get("name") or "")
+
+
+def _story_target(analysis: Analysis, event: Event) -> Entity | None:
+    """An outsider acting on no one the sentence names acts on the country the story is about: in a story of
+    Thailand's coup, "UN Secretary-General Ban Ki-moon called for a prompt return to civilian rule" and
+    "Washington said it was suspending military assistance" are aimed at Thailand."""
+    home = analysis.home_country
+    if not home or home in {a.code for a in event.actors} or not any(a.code for a in event.actors):
+        return None
+    return Entity(home, None, "")
 
 
 def _home_target(event: Event) -> Entity | None:
