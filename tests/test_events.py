@@ -500,3 +500,10 @@ def test_ordering_forces_somewhere_is_a_deployment(code):
 def test_a_vote_or_decision_to_send_help_is_a_promise(code):
     records = code("The UN Security Council voted on Friday to send up to 7,000 peacekeepers to South Sudan.")
     assert find(records, "AGREE", ["UNO"])
+
+
+def test_a_frontier_with_a_country_is_that_country_s_border(code):
+    records = code("India's Border Security Force put its units along the 4,096-km frontier with Bangladesh "
+                   "on high alert.")
+    (alert,) = find(records, "MOBILIZE", ["IND"], ["BGD"])
+    assert alert["event_loc"]["precision"] == "border"  # not a town that "Bangladesh" is another name of

@@ -235,19 +235,6 @@ class PlaceResolver:
         if region is not None:  # "Crimea", "the Gaza Strip", "Darfur": places of note in the KB
             return {"name": region.name, "country": region.country, "lat": region.lat, "lon": region.lon,
                     "geonameid": None, "precision": "region"}
-        for child in tok.children:  # "Mogadishu's Lido beach", "the outskirts of Culiacán"
-            if child.dep_ == "poss" and child.ent_type_ in _PLACE_LABELS:  # "Sri Lanka's Jaffna peninsula"
-                owner = tok.doc[child.left_edge.i:child.i + 1].text
-                country = next((n.target for n in self.kb.lookup(owner) if n.kind == "country"), None)
-                if country is not None:
-                    return {"name": _phrase(tok), "country": country.code, "lat": None, "lon": None,
-                            "geonameid": None, "precision": "region"}
-            if child.dep_ in ("poss", "compound", "nmod", "prep"):
-                for cand in [child] + [g for g in child.children if g.dep_ == "pobj"]:
-                    city = _named_city(cand, near)
-                    if city is not None:
-                        return {"name": city["name"], "country": city["iso3"], "lat": city["latitude"],
-                                "lon": city["longitude"], "geonameid": city["geonameid"], "precision": "city"}
         if tok.lemma_.lower() in ("border", "frontier"):
             beyond = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
                       if g.dep_ == "pobj"]  # "its border with Ukraine"
@@ -257,5 +244,20 @@ class PlaceResolver:
                         words = tok.doc[tok.i:child.i + 1].text if child.i > tok.i else span.text
                         return {"name": words, "country": kb_name.target.code, "lat": None, "lon": None,
                                 "geonameid": None, "precision": "border"}
+        for child in tok.children:  # "Mogadishu's Lido beach", "the outskirts of Culiacán"
+            if child.dep_ == "poss" and child.ent_type_ in _PLACE_LABELS:  # "Sri Lanka's Jaffna peninsula"
+                owner = tok.doc[child.left_edge.i:child.i + 1].text
+                country = next((n.target for n in self.kb.lookup(owner) if n.kind == "country"), None)
+                if country is not None:
+                    return {"name": _phrase(tok), "country": country.code, "lat": None, "lon": None,
+                            "geonameid": None, "precision": "region"}
+            if child.dep_ in ("poss", "compound", "nmod", "prep"):
+                for cand in [child] + [g for g in child.children if g.dep_ == "pobj"]:
+                    if any(n.kind == "country" for n in self.kb.lookup(cand.text)):
+                        continue  # "Bangladesh" is no town's other name
+                    city = _named_city(cand, near)
+                    if city is not None:
+                        return {"name": city["name"], "country": city["iso3"], "lat": city["latitude"],
+                                "lon": city["longitude"], "geonameid": city["geonameid"], "precision": "city"}
         return {"name": name, "country": None, "lat": None, "lon": None, "geonameid": None,
                 "precision": "unresolved"}
