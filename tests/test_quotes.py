@@ -98,3 +98,10 @@ def test_we_in_a_spokesman_s_words_is_the_side_the_story_is_about(coder):
     records = coder.code(Article(id="w", text=text, published=dt.date(2025, 1, 24))).records
     rejects = [r for r in records if r["event"][0] == "REJECT"]
     assert [(a["code"], r["recipient"][0]["code"]) for r in rejects for a in r["actor"]] == [("AFG", "ICC")]
+
+
+def test_who_says_a_party_did_wrong_accuses_it(coder):
+    text = "“Pakistan has made a grave mistake,” Indian Prime Minister Narendra Modi said in Delhi on Wednesday."
+    records = coder.code(Article(id="a", text=text, published=dt.date(2024, 5, 1))).records
+    assert [(r["actor"][0]["code"], r["recipient"][0]["code"]) for r in records if r["event"][0] == "ACCUSE"] == [
+        ("IND", "PAK")]

@@ -749,6 +749,12 @@ class EventFinder:
             event.actors = self._entities(analysis, subject) if subject is not None else []
         if not event.actors and verb.pos_ in ("NOUN", "PROPN"):  # a sentence the parser rooted on a noun
             event.actors, _ = self._noun_arguments(analysis, verb, best)
+        if best == "ACCUSE" and verb is not root and event.actors:
+            # "'India has made a terrible mistake,' Clinton said": the one who says it accuses the one it is said of
+            subject = self._subject(root)
+            accusers = self._entities(analysis, subject) if subject is not None else []
+            if {a.code for a in accusers if a.code} - {a.code for a in event.actors if a.code}:
+                event.actors, event.recipients = accusers, event.actors
         event.passive = self._passive
         self._markers(analysis, _Trigger(verb, Entry(verb.lemma_.lower(), (), best, None, ()), [verb.i], verb), event)
         self._speaker(analysis, verb, event)
