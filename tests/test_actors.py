@@ -259,3 +259,9 @@ def test_a_title_naming_a_body_outranks_an_office_held_long_before(coder):
     records = coder.code(Article(id="t", text="OAS Secretary-General Cesar Gaviria met opposition leaders in Caracas.",
                                  published=dt.date(2003, 1, 10))).records
     assert [(a["code"], a["sector"]) for r in records for a in r["actor"]] == [("OAS", "IGO")]
+
+
+def test_a_role_word_inside_a_hyphenated_modifier_is_not_an_actor(coder):
+    records = coder.code(Article(id="t", text="The seven-party alliance of Afghan guerrillas rejected the accords.",
+                                 published=dt.date(1988, 4, 15))).records
+    assert [(a["code"], a["sector"]) for r in records for a in r["actor"]] == [("AFG", "REB")]

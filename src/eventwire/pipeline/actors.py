@@ -391,6 +391,8 @@ class ActorFinder:
         for tok in doc:
             if tok.i in by_token or tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
+            if tok.i > 0 and doc[tok.i - 1].text == "-" and tok.dep_ in ("amod", "compound", "nmod"):
+                continue  # "the seven-party alliance", "all-party talks": a word describing something else
             if tok.lower_ not in last_words and tok.lemma_.lower() not in last_words:
                 continue
             role_word, start = self._role_phrase(doc, tok)
