@@ -265,3 +265,10 @@ def test_a_role_word_inside_a_hyphenated_modifier_is_not_an_actor(coder):
     records = coder.code(Article(id="t", text="The seven-party alliance of Afghan guerrillas rejected the accords.",
                                  published=dt.date(1988, 4, 15))).records
     assert [(a["code"], a["sector"]) for r in records for a in r["actor"]] == [("AFG", "REB")]
+
+
+def test_a_body_the_kb_does_not_know_acts_for_the_country_of_the_story(coder):
+    text = "PRAGUE, 28 November (Wirefront) - The Civic Forum demanded that President Gustáv Husák resign."
+    records = coder.code(Article(id="t", text=text, published=dt.date(1989, 11, 28))).records
+    assert [(a["code"], a["sector"], a["entity_text"]) for r in records for a in r["actor"]] == [
+        ("CZE", "OPP", "Civic Forum")]

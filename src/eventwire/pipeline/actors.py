@@ -174,6 +174,35 @@ def _longer_name(doc: Doc, span: Span, matched: set[int]) -> bool:
             and before.ent_type_ != "NORP")
 
 
+# The last word of an organisation's name the KB does not know, and the sector it tells ("the Civic Forum",
+# "the Sudanese Professionals Association", "the Muslim Brotherhood"); the places stage gives it the country
+# of the story, as it does "police" or "protesters".
+_BODY_WORDS = {"forum": "OPP", "front": "OPP", "movement": "OPP", "alliance": "OPP", "coalition": "OPP",
+               "opposition": "OPP", "brotherhood": "OPP", "association": "CVL", "federation": "CVL",
+               "confederation": "LAB", "union": "LAB", "unions": "LAB", "league": "CVL", "committee": "CVL",
+               "council": "CVL", "party": "PTY"}
+
+
+def _unknown_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Organisations the KB does not know, named in capitalised words ending in one that tells their kind."""
+    covered = _covered(mentions)
+    found = []
+    for last in doc:
+        sector = _BODY_WORDS.get(last.lower_)
+        if sector is None or not last.text[:1].isupper() or last.i in covered:
+            continue
+        start = last.i  # "Civic Forum", "Sudanese Professionals Association": capitalised words before it
+        while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].head.i in range(start, last.i + 1) \
+                and doc[start - 1].dep_ in ("compound", "amod", "nmod") and doc[start - 1].i not in covered:
+            start -= 1
+        if start == last.i:
+            continue
+        name = doc[start:last.i + 1].text
+        found.append(Mention(start, last.i + 1, last.i, "organisation", Entity(None, sector, name)))
+        covered.update(range(start, last.i + 1))
+    return found
+
+
 _NP_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "case", "punct", "npadvmod"}
 
 
@@ -208,6 +237,7 @@ class ActorFinder:
         mentions = self._named_mentions(doc, day)
         mentions = self._attach_titles_and_roles(doc, mentions, day)
         mentions += self._acting_regions(doc, mentions)
+        mentions += _unknown_bodies(doc, mentions)
         if analysis.dateline_end:
             mentions = [m for m in mentions if doc[m.start].idx >= analysis.dateline_end]
         mentions.sort(key=lambda m: m.start)
