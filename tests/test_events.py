@@ -507,3 +507,7 @@ def test_a_frontier_with_a_country_is_that_country_s_border(code):
                    "on high alert.")
     (alert,) = find(records, "MOBILIZE", ["IND"], ["BGD"])
     assert alert["event_loc"]["precision"] == "border"  # not a town that "Bangladesh" is another name of
+
+
+def test_carrying_people_out_of_danger_is_aid(code):
+    assert find(code("The Indian air force evacuated 400 civilians from Kabul."), "AID", ["IND"])
