@@ -105,3 +105,10 @@ def test_who_says_a_party_did_wrong_accuses_it(coder):
     records = coder.code(Article(id="a", text=text, published=dt.date(2024, 5, 1))).records
     assert [(r["actor"][0]["code"], r["recipient"][0]["code"]) for r in records if r["event"][0] == "ACCUSE"] == [
         ("IND", "PAK")]
+
+
+def test_a_spokesman_named_in_apposition_is_the_speaker(coder):
+    text = ("BANGKOK, 24 May (Wirefront) - The army detained the former prime minister on Friday.\n\n"
+            "“We need to keep them for a while,” the spokesman, Colonel Winthai Suvaree, told reporters.")
+    quotes = coder.code(Article(id="s", text=text, published=dt.date(2014, 5, 24))).quotes
+    assert quotes[0]["speaker"]["entity_text"] == "Colonel Winthai Suvaree"

@@ -157,6 +157,9 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _speaker_entity(analysis: Analysis, tok: Token) -> Entity | None:
+    named = _named_in_apposition(analysis, tok)
+    if named is not None:
+        return named
     mention: Mention | None = analysis.mention_at(tok.i)
     if mention is None:
         for child in tok.subtree:
@@ -168,3 +171,21 @@ def _speaker_entity(analysis: Analysis, tok: Token) -> Entity | None:
     if mention.kind == "pronoun" and mention.person_key:  # "..., he said": the person named before
         return Entity(**{**mention.entity.to_dict(), "entity_text": mention.person_key})
     return mention.entity
+
+
+def _named_in_apposition(analysis: Analysis, tok: Token) -> Entity | None:
+    """"the spokesman, Colonel Winthai Suvaree, told reporters": the person the role word names, with the
+    role's country and sector where the KB does not know them."""
+    role = analysis.mention_at(tok.i)
+    for child in tok.children:
+        if child.dep_ != "appos":
+            continue
+        person = next((m for t in child.subtree if (m := analysis.mention_at(t.i)) is not None and m.kind == "person"),
+                      None)
+        if person is None:
+            continue
+        entity = Entity(**person.entity.to_dict())
+        if role is not None and entity.code is None:
+            entity.code, entity.sector = role.entity.code, entity.sector or role.entity.sector
+        return entity
+    return None
