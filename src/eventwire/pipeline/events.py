@@ -155,9 +155,8 @@ class EventFinder:
             if tok.pos_ != "VERB" and not (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
                 continue
             lemma = tok.lemma_.lower()
-            if any(c.dep_ == "oprd" for c in tok.children) or lemma in self.lex.verdict_verbs and self._verdict(
-                    tok, lemma) is not None:
-                verdict = self._verdict(tok, lemma)  # "called the sanctions illegal": a verdict, not a call
+            verdict = self._verdict(tok, lemma)  # "called the sanctions illegal": a verdict, not a call
+            if verdict is not None or any(c.dep_ == "oprd" for c in tok.children):
                 if verdict is not None:
                     found.append(_Trigger(tok, verdict, [tok.i], tok))
                 continue  # other verbs with an object predicate ("named him envoy") carry no event
@@ -386,11 +385,11 @@ class EventFinder:
             subject = self._subject(verb)
             if subject is not None:
                 actors = self._entities(analysis, subject)
-                if not actors and self._match_noun(subject) is not None:
+                attack = self._match_noun(subject) if not actors else None
+                if attack is not None:
                     # "Israeli airstrikes killed 30 people": the strikes' owner is the actor
                     actors, _ = self._noun_arguments(analysis, subject, type_)
-                    attack = self._match_noun(subject)
-                    if not actors and attack is not None and attack.type == "ASSAULT" == type_:
+                    if not actors and attack.type == "ASSAULT" == type_:
                         self._passive = True  # "a roadside bomb killed three soldiers": told by whom it hit
             elif verb.dep_ == "acl" and verb.tag_ == "VBN":  # "troops deployed by X": the noun is acted on
                 recipients = self._entities(analysis, verb.head)

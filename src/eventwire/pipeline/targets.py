@@ -109,12 +109,13 @@ def _named_other(analysis: Analysis, event: Event, self_aimed: bool = False) -> 
             continue
         if m.head in told_by or (m.head in other_events and (self_aimed or m.head in reactions)):
             continue
-        where = m.kind in _PLACE_KINDS or _describes_place(doc[m.head]) and event.type not in _PLACE_IS_TARGET
+        where = m.kind in _PLACE_KINDS or (_describes_place(doc[m.head]) and event.type not in _PLACE_IS_TARGET)
         if (where and in_prep_phrase(doc[m.head], sent.root, _WHERE) and not _answered(doc[m.head])
                 and (self_aimed or not _place_of_object(doc[m.head], trigger, top))):
-            # (over a recipient of the actor's own country, such a place is no better: "found Defence Minister
-            # Ariel Sharon responsible for the massacre in Beirut")
-            continue  # "met on the island of St Vincent": where it happened, not whom it was aimed at
+            # "met on the island of St Vincent": where it happened, not whom it was aimed at. The place of what
+            # the act is about ("an inquiry into crimes in Darfur") is its target, but no better than a recipient
+            # of the actor's own country ("found Defence Minister Ariel Sharon responsible for the massacre in Beirut")
+            continue
         if in_prep_phrase(doc[m.head], sent.root, {"under"}) or _mediator(doc[m.head]):
             continue  # "under U.N. auspices", "talks mediated by Qatar": who made it possible
         # under the event word, elsewhere in its clause, elsewhere in the sentence, and last in a clause told
@@ -145,7 +146,7 @@ def _place_of_object(tok: Token, trigger: Token, top: Token) -> bool:
     if prep is None or prep.lower_ not in _WHERE:
         return False
     noun = prep.head
-    if noun.pos_ not in ("NOUN",) or noun.i in (trigger.i, top.i) or noun.ent_type_:
+    if noun.pos_ != "NOUN" or noun.i in (trigger.i, top.i) or noun.ent_type_:
         return False
     for ancestor in noun.ancestors:  # the noun hangs on the act through its object, not through another "where"
         if ancestor.dep_ == "prep" and ancestor.lower_ in _WHERE or ancestor.dep_ in ("nsubj", "nsubjpass"):
