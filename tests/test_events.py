@@ -511,3 +511,9 @@ def test_a_frontier_with_a_country_is_that_country_s_border(code):
 
 def test_carrying_people_out_of_danger_is_aid(code):
     assert find(code("The Indian air force evacuated 400 civilians from Kabul."), "AID", ["IND"])
+
+
+def test_a_reply_still_to_come_is_a_warning(code):
+    assert find(code("Pakistan's foreign minister said Pakistan would respond to restore the balance."), "THREATEN",
+                ["PAK"])
+    assert not find(code("Iran responded that the talks were over."), "THREATEN")

@@ -166,6 +166,10 @@ class EventFinder:
                         for p in c.children if p.dep_ == "pobj"]
             objects += [p for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to")
                         for p in c.children if p.dep_ == "pobj"]
+            if lemma in _ANSWERING and _promised_answer(tok):
+                # "Pakistan would respond", "retaliatory measures will follow": a warning, not a statement
+                found.append(_Trigger(tok, Entry(lemma, (), "THREATEN", None, ()), [tok.i], tok, via_rule=True))
+                continue
             if lemma in self.lex.speech and self._match_verb(tok, lemma, phrasal_only=True) is None and not (
                 lemma in self.lex.light_verbs  # "declared a truce", "announced the lifting of the curfew"
                 and any(c.dep_ == "dobj" and self._match_noun(c) is not None for c in tok.children)
@@ -931,6 +935,25 @@ _SPORTS_WORDS = {"match", "final", "semi-final", "semifinal", "quarter-final", "
                  "cricketer", "footballer", "athlete", "medal", "stadium", "fixture", "qualifier", "penalty"}
 _LONG_RANGE = {"ballistic", "intercontinental", "hypersonic", "long-range", "medium-range", "intermediate-range"}
 _WATERS = {"sea", "ocean", "water", "waters", "pacific", "atlantic"}
+
+
+# Verbs that, promised with no words of their own to report, warn of a reply in kind.
+_ANSWERING = {"respond", "react", "reply", "hit back", "follow"}
+
+
+def _promised_answer(verb: Token) -> bool:
+    """"Pakistan would respond to restore the balance", "Moscow will react", "retaliatory measures will
+    follow": a reply still to come, with no that-clause (not "responded that ...") and no object."""
+    children = list(verb.children)
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in children):
+        return False
+    if any(c.dep_ in ("ccomp", "dobj", "neg") for c in children):
+        return False
+    if verb.lemma_.lower() == "follow":  # only "measures/steps/retaliation will follow"
+        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        return subject is not None and subject.lemma_.lower() in ("measure", "step", "retaliation", "response",
+                                                                   "consequence", "action")
+    return True
 
 
 def _dateline_word(tok: Token, verb: Token) -> bool:
