@@ -189,3 +189,10 @@ def test_an_outsider_acting_on_no_one_named_acts_on_the_country_of_the_story(cod
             "UN Secretary-General Ban Ki-moon called for a prompt return to civilian rule.")
     records = coder.code(Article(id="s", text=text, published=dt.date(2014, 5, 23))).records
     assert find(records, "REQUEST", ["UNO"], ["THA"])
+
+
+def test_a_statement_naming_no_one_answers_whoever_last_acted_on_the_speaker(coder):
+    text = ("BRUSSELS, 24 June (Wirefront) - The European Union adopted new sanctions against Russia on Monday. "
+            "The Kremlin said the sanctions would hurt Europe more than Russia and vowed to respond.")
+    records = coder.code(Article(id="r", text=text, published=dt.date(2024, 6, 24))).records
+    assert find(records, "THREATEN", ["RUS"], ["EU"])

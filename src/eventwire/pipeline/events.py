@@ -942,10 +942,11 @@ _ANSWERING = {"respond", "react", "reply", "hit back", "follow"}
 
 
 def _promised_answer(verb: Token) -> bool:
-    """"Pakistan would respond to restore the balance", "Moscow will react", "retaliatory measures will
+    """"Pakistan would respond to restore the balance", "the Kremlin vowed to respond", "retaliatory measures will
     follow": a reply still to come, with no that-clause (not "responded that ...") and no object."""
     children = list(verb.children)
-    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in children):
+    vowed = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("vow", "pledge", "promise", "swear", "threaten")
+    if not vowed and not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in children):
         return False
     if any(c.dep_ in ("ccomp", "dobj", "neg") for c in children):
         return False

@@ -13,6 +13,8 @@ that PLOVER keeps for domestic events.
   a protest at its government, arrests and curfews at its people, an eased restriction at those who
   lived under it, troops put on alert at home, a promise of elections, a rejected call for reform.
   So is what courts and police do to people the text does not place (a sentence, a charge, a beating).
+* A statement that names no one answers whoever last acted on the speaker, a sentence or two before ("the EU
+  adopted new sanctions against Russia ... the Kremlin vowed to respond"), unless that was its own side.
 * An outsider's act with no target named (a UN call for civilian rule, a suspension of aid) is aimed at the
   country the story is about.
 
@@ -64,8 +66,8 @@ class TargetFinder:
                 if other is not None:
                     event.recipients = [other]
                 continue
-            target = _place_target(event) or _named_other(analysis, event) or _home_target(event) or (
-                _story_target(analysis, event))
+            target = _place_target(event) or _named_other(analysis, event) or _answered_party(analysis, event) or (
+                _home_target(event) or _story_target(analysis, event))
             if target is not None:
                 event.recipients = [target]
         return analysis
@@ -196,6 +198,30 @@ def _place_target(event: Event, abroad: bool = False) -> Entity | None:
     if event.type == "PROTEST":  # people protesting in a country protest at its government
         return Entity(country, "GOV", "")
     return Entity(country, None, where.get("name") or "")
+
+
+def _answered_party(analysis: Analysis, event: Event) -> Entity | None:
+    """A statement that names no one answers whoever last acted on the speaker: after "the EU adopted new
+    sanctions against Russia", "the Kremlin vowed to respond" is aimed at the EU; after "France will withdraw
+    its ambassador from Niger", "the junta welcomed the announcement" at France."""
+    if event.quad not in (1, 3):
+        return None
+    own = {a.code for a in event.actors if a.code}
+    if not own:
+        return None
+    for earlier in reversed([e for e in analysis.events if e.trigger < event.trigger]):
+        if event.sentence - earlier.sentence > _ANSWER_WITHIN:
+            break
+        if not own & {r.code for r in earlier.recipients}:
+            continue
+        doers = [a for a in earlier.actors if a.code and a.code not in own]
+        if not doers:
+            return None  # the last act on the speaker was its own side's ("opposition parties called on him")
+        return Entity(doers[0].code, doers[0].sector, doers[0].entity_text)
+    return None
+
+
+_ANSWER_WITHIN = 2  # sentences back
 
 
 def _story_target(analysis: Analysis, event: Event) -> Entity | None:
