@@ -119,3 +119,11 @@ def test_history_told_as_background_is_not_the_story_s_news(coder):
     assert not any("1974" in r["text"] for r in records)
     returned = [r for r in records if r["event"][0] == "RETREAT"]
     assert returned and returned[0]["date"] == "1998-05-13"  # "the 1990 invasion" names a war, not the day
+
+
+def test_a_year_in_a_clause_about_something_else_does_not_date_the_act(coder):
+    from eventwire import Article
+
+    text = "Eritrea's foreign minister called on the Security Council to lift the arms embargo it imposed in 2009."
+    records = coder.code(Article(id="y", text=text, published=dt.date(2018, 7, 10))).records
+    assert [(r["event"][0], r["date"]) for r in records] == [("REQUEST", "2018-07-10")]

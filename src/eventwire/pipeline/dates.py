@@ -124,6 +124,8 @@ def _elsewhere(span: Span, trigger: Token) -> bool:
             return False
         if tok.dep_ == "prep" and tok.lower_ in _NOT_A_POINT | ANOTHER_EVENT:
             return True
+        if tok.dep_ in ("relcl", "acl") and not tok.is_ancestor(trigger) and _YEAR_RE.search(span.text):
+            return True  # "the arms embargo it imposed on Asmara in 2009": a year in a clause about something else
     return False
 
 
