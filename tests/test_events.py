@@ -517,3 +517,8 @@ def test_a_reply_still_to_come_is_a_warning(code):
     assert find(code("Pakistan's foreign minister said Pakistan would respond to restore the balance."), "THREATEN",
                 ["PAK"])
     assert not find(code("Iran responded that the talks were over."), "THREATEN")
+
+
+def test_a_role_named_in_apposition_acts_as_the_person(code):
+    records = code("The party's leader, Morgan Tsvangirai, called for a new poll under international supervision.")
+    assert find(records, "REQUEST", ["ZWE"])

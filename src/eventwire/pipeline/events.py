@@ -518,6 +518,9 @@ class EventFinder:
         heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
         for head in heads:
             mention = analysis.mention_at(head.i)
+            if mention is None:  # "the party's leader, Morgan Tsvangirai,": the person, not the party
+                mention = next((m for c in head.children if c.dep_ == "appos"
+                                if (m := analysis.mention_at(c.i)) is not None and m.entity.code), None)
             if mention is None:
                 mention = self._mention_below(analysis, head, places)
             if mention is not None:
