@@ -522,3 +522,9 @@ def test_a_reply_still_to_come_is_a_warning(code):
 def test_a_role_named_in_apposition_acts_as_the_person(code):
     records = code("The party's leader, Morgan Tsvangirai, called for a new poll under international supervision.")
     assert find(records, "REQUEST", ["ZWE"])
+
+
+def test_a_state_organ_known_by_its_title_acts_in_a_statement_naming_no_one(code):
+    # the KB does not know him; his title makes him the government, which the story's country then codes
+    records = code("Prime Minister Allan Kemakeza welcomed the force as a new beginning.")
+    assert [a["sector"] for r in records if r["event"][0] == "SUPPORT" for a in r["actor"]] == ["GOV"]

@@ -1014,8 +1014,13 @@ def _has_actor(event: Event) -> bool:
             or (event.passive and any(r.code for r in event.recipients)))
 
 
+# Organs of a state: a role word of these acts for the story's country even in a statement that names no one.
+_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
+
+
 def _worth_keeping(event: Event) -> bool:
-    """An event needs a known actor: a coded one, a role word ("police", "protesters"), or, for
+    """An event needs a known actor: a coded one, a role word ("police", "protesters"; a state organ's even
+    in a statement that names no one, "Prime Minister Allan Kemakeza welcomed the force"), or, for
     "ten journalists were arrested" and "a roadside bomb killed three soldiers", a coded recipient of a
     passive verb or of an attack told by its weapon. An event named by a noun
     ("its cooperation", "France's request") needs a recipient or joint actors as well, unless it is a
@@ -1024,7 +1029,8 @@ def _worth_keeping(event: Event) -> bool:
         return False
     if any(a.code for a in event.actors):
         return True
-    if any(a.sector for a in event.actors) and (event.recipients or event.quad in (2, 4)):
+    if any(a.sector for a in event.actors) and (event.recipients or event.quad in (2, 4) or any(
+            a.sector in _STATE_SECTORS for a in event.actors)):
         return True
     return event.passive and any(r.code for r in event.recipients)
 
