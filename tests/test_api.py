@@ -78,3 +78,10 @@ def test_batches_overlap_but_results_keep_input_order_and_match_coding_one_by_on
         "a0", "a1", "a2", "unreadable", "a3", "a4", "a5", "a6"]
     one_by_one = [summary(coder.code(a).records) for a in items if isinstance(a, eventwire.Article)]
     assert [summary(r.records) for r in out if not isinstance(r, ArticleError)] == one_by_one
+
+
+def test_a_sentence_never_runs_across_a_blank_line(coder):
+    text = ("“We cannot wait any longer.”\n\nAustralia, which will lead the force, has put 4,500 troops on alert "
+            "at bases in Darwin.")
+    records = coder.code(eventwire.Article(id="p", text=text, published=dt.date(1999, 9, 13))).records
+    assert records and all(not r["text"].startswith("“We cannot") for r in records)
