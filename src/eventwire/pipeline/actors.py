@@ -170,8 +170,8 @@ def _longer_name(doc: Doc, span: Span, matched: set[int]) -> bool:
         return False
     before = doc[span.start - 1]
     return (before.pos_ == "PROPN" and before.text[:1].isupper() and before.dep_ == "compound"
-            and span.start <= before.head.i < span.end and before.i not in matched and not before.ent_type_ == "GPE"
-            and before.ent_type_ != "NORP")
+            and span.start <= before.head.i < span.end and before.i not in matched
+            and before.ent_type_ not in ("GPE", "NORP"))
 
 
 # The last word of an organisation's name the KB does not know, and the sector it tells ("the Civic Forum",

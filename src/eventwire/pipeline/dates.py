@@ -105,15 +105,15 @@ def _explicit(low: str, published: dt.date | None, future: bool) -> tuple[dt.dat
     return dt.date(day.year, 1, 1), "year"
 
 
+_TIMES_OF_DAY = {"night", "morning", "afternoon", "evening", "dawn", "weekend", "midnight", "noon", "time"}
+
+
 def _names_a_thing(span: Span) -> bool:
     """A year that is part of a noun's name, not a date of the sentence's act: "his 2022 election defeat",
     "the 1994 nuclear accord", "seized during the 1990 invasion"."""
     head = span.root.head
     return span.root.dep_ in ("compound", "nmod", "amod", "nummod", "poss") and head.pos_ in ("NOUN", "PROPN") and (
         head.lemma_.lower() not in _TIMES_OF_DAY)  # "on Friday night" is a date
-
-
-_TIMES_OF_DAY = {"night", "morning", "afternoon", "evening", "dawn", "weekend", "midnight", "noon", "time"}
 
 
 def _elsewhere(span: Span, trigger: Token) -> bool:
