@@ -354,8 +354,7 @@ class EventFinder:
         """The receiver's subject is the recipient. The giver is named by "from"/"by" (on the verb, the act or
         what is handed over), by "of" on the act ("the backing of Russia"), or as the act's owner ("Russian
         fire", "a U.S. loan")."""
-        subject = self._subject(receiver)
-        recipients = self._entities(analysis, subject) if subject is not None else []
+        recipients = self._subject_entities(analysis, receiver)
         acts = [c for c in receiver.children if c.dep_ == "dobj"] + [
             p for c in receiver.children if c.dep_ == "prep" and c.lower_ == "under" for p in c.children
             if p.dep_ == "pobj"]
@@ -407,6 +406,10 @@ class EventFinder:
             joint = type_ in _JOINT_TYPES and len({a.code for a in actors if a.code}) > 1
             recipients = self._objects(analysis, verb, type_, deep=not joint)
         return actors, [r for r in recipients if not _same(r, actors)]
+
+    def _subject_entities(self, analysis: Analysis, verb: Token) -> list[Entity]:
+        subject = self._subject(verb)
+        return self._entities(analysis, subject) if subject is not None else []
 
     def _subject(self, verb: Token, depth: int = 0) -> Token | None:
         # of two subjects the parser gave a verb, the nearest ("the first visit in 12 years, and the two leaders
@@ -751,14 +754,12 @@ class EventFinder:
         unnamed_doer = any(c.dep_ == "nsubjpass" for c in verb.children) and not any(
             c.dep_ == "agent" for c in verb.children)  # "ten people were killed, police said": not by the police
         if not event.actors and verb is not root and not (unnamed_doer and best in ("ASSAULT", "COERCE")):
-            subject = self._subject(root)
-            event.actors = self._entities(analysis, subject) if subject is not None else []
+            event.actors = self._subject_entities(analysis, root)
         if not event.actors and verb.pos_ in ("NOUN", "PROPN"):  # a sentence the parser rooted on a noun
             event.actors, _ = self._noun_arguments(analysis, verb, best)
         if best == "ACCUSE" and verb is not root and event.actors:
             # "'India has made a terrible mistake,' Clinton said": the one who says it accuses the one it is said of
-            subject = self._subject(root)
-            accusers = self._entities(analysis, subject) if subject is not None else []
+            accusers = self._subject_entities(analysis, root)
             if {a.code for a in accusers if a.code} - {a.code for a in event.actors if a.code}:
                 event.actors, event.recipients = accusers, event.actors
         event.passive = self._passive
@@ -814,9 +815,7 @@ class EventFinder:
             if anchor.dep_ not in ("ccomp", "parataxis") or head.lemma_.lower() not in self.lex.speech or not any(
                     c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in anchor.children):
                 continue
-            subject = self._subject(head)
-            speakers = self._entities(analysis, subject) if subject is not None else []
-            speakers = speakers or ([event.speaker] if event.speaker is not None else [])
+            speakers = self._subject_entities(analysis, head) or ([event.speaker] if event.speaker is not None else [])
             said_by = {a.code for a in speakers if a.code}
             doers = {a.code for a in event.actors if a.code}
             if not said_by or not doers or said_by & doers or event.passive:
@@ -949,7 +948,7 @@ def _promised_answer(verb: Token) -> bool:
     follow": a reply still to come, with no that-clause (not "responded that ...") and no object."""
     children = list(verb.children)
     vowed = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("vow", "pledge", "promise", "swear", "threaten")
-    if not vowed and not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in children):
+    if not vowed and not any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX | {"would"} for c in children):
         return False
     if any(c.dep_ in ("ccomp", "dobj", "neg") for c in children):
         return False
